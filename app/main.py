@@ -1,0 +1,129 @@
+"""Start-up wiring, the one place that builds database → services → models → views and connects them.
+
+Only what the first paint needs is imported before the window shows: PySide6 widgets, sqlite3 and numpy.
+SQLAlchemy, pandas and pyqtgraph load later, when a screen or command needs them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from argparse import Namespace
+
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME, __version__, i18n, paths
+from app.i18n_markers import UserError
+from app.services.customer_list import CustomerListService
+from app.services.database import open_database, resolve_location
+from app.views.customers_view import CustomersView
+from app.views.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def ui_settings() -> QSettings:
+    """Per-user interface preferences (language, window geometry) in the data folder."""
+    return QSettings(str(paths.data_dir() / "siyu.ini"), QSettings.Format.IniFormat)
+
+
+def run_gui(args: Namespace, started: float) -> int:
+    from app import logging_setup
+
+    logging_setup.setup()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("私域助手")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    logging_setup.route_qt_messages()
+    prefs = ui_settings()
+    language = i18n.resolve_language(args.lang or prefs.value("language", None))
+    i18n.install(language)
+
+    location = resolve_location(args.db)
+    try:
+        opened = open_database(location)
+    except UserError as exc:
+        log.warning("cannot open %s: %s", location.display, exc)
+        if args.quit_after_show:
+            print(i18n.describe(exc), file=sys.stderr)
+            return 1
+        QMessageBox.critical(
+            None, QCoreApplication.translate("Startup", "Siyu cannot open the database"), i18n.describe(exc)
+        )
+        return 1
+    db = opened.database
+
+    customer_list = CustomerListService(db)
+    customers = CustomersView(customer_list)
+    window = MainWindow(customers, location.display, language)
+
+    def change_language(code: str) -> None:
+        i18n.install(code)
+        prefs.setValue("language", code)
+
+    def backup_now() -> None:
+        from app.services.backup import make_backup
+        from app.views.tasks import run_in_background
+
+        window.statusBar().showMessage(QCoreApplication.translate("Startup", "Backing up…"))
+
+        def done(path: object) -> None:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("Startup", "Backup saved to %1").replace("%1", str(path)), 10000
+            )
+
+        def failed(exc: BaseException) -> None:
+            text = i18n.describe(exc) if isinstance(exc, UserError) else str(exc)
+            QMessageBox.warning(window, QCoreApplication.translate("Startup", "Backup"), text)
+
+        run_in_background(make_backup, location, on_done=done, on_failed=failed)
+
+    window.language_requested.connect(change_language)
+    window.backup_requested.connect(backup_now)
+
+    if args.quit_after_show or args.quit_after_rows:
+        target = window.first_painted if args.quit_after_show else customers.rows_shown
+
+        def report() -> None:
+            customers.table.viewport().repaint()  # the rows are painted before the clock stops
+            print(f"{time.time() - started:.3f}", flush=True)
+            app.quit()
+
+        target.connect(lambda: QTimer.singleShot(0, report))
+    else:
+        window.first_painted.connect(
+            lambda: QTimer.singleShot(0, lambda: _after_first_paint(window, db, opened))
+        )
+
+    window.show()
+    QTimer.singleShot(0, customers.reload)
+    code = app.exec()
+    QThreadPool.globalInstance().waitForDone(5000)
+    db.close()
+    return code
+
+
+def _after_first_paint(window: MainWindow, db, opened) -> None:  # type: ignore[no-untyped-def]
+    """Work that may wait until the owner sees the window: the demo offer, the daily backup."""
+    from app.services.backup import daily_backup_if_due
+    from app.views.tasks import run_in_background
+
+    if opened.created:
+        from app.services.demo import generate_demo
+        from app.views.demo_offer import offer_demo
+
+        offer_demo(
+            window,
+            lambda progress: generate_demo(db, customers=5000, orders=50000, seed=1, progress=progress),
+            window.customers.reload,
+        )
+    run_in_background(
+        daily_backup_if_due,
+        db.location,
+        on_done=lambda path: log.info("daily backup: %s", path),
+        on_failed=lambda exc: log.warning("daily backup failed: %s", exc),
+    )

@@ -1,0 +1,1 @@
+"""Widgets, dialogs and the main window. Views call services and show models; they never run SQL."""

@@ -1,0 +1,155 @@
+"""The main window: left navigation over the screens that work, menus, and a status bar. It only assembles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import __version__
+from app.views.customers_view import CustomersView
+
+
+@dataclass
+class Screen:
+    key: str
+    title: Callable[[], str]
+    widget: QWidget
+
+
+class MainWindow(QMainWindow):
+    """Emits ``language_requested(code)`` and ``backup_requested()``; the start-up wiring acts on them."""
+
+    language_requested = Signal(str)
+    backup_requested = Signal()
+    first_painted = Signal()
+
+    def __init__(self, customers: CustomersView, db_display: str, language: str) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.resize(1280, 780)
+        self.setMinimumSize(QSize(900, 560))
+        self._painted = False
+        self._db_display = db_display
+        self.customers = customers
+        self._screens = [Screen("customers", lambda: self.tr("Customers"), customers)]
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(132)
+        self.nav.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget(self)
+        for screen in self._screens:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, screen.key)
+            item.setSizeHint(QSize(120, 40))
+            self.nav.addItem(item)
+            self.stack.addWidget(screen.widget)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.count_label = QLabel(self)
+        self.db_label = QLabel(self)
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.db_label)
+        customers.counts_changed.connect(self._show_counts)
+
+        self._build_menus(language)
+        self.retranslate_ui()
+
+    def _build_menus(self, language: str) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.backup_action = QAction(self)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.backup_action.triggered.connect(self.backup_requested)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.settings_menu = bar.addMenu("")
+        self.language_menu = self.settings_menu.addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, label in (("zh_CN", "简体中文"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == language)
+            action.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Siyu - private-domain assistant"))
+        for row, screen in enumerate(self._screens):
+            self.nav.item(row).setText(screen.title())
+        self.file_menu.setTitle(self.tr("&File"))
+        self.backup_action.setText(self.tr("&Back up the database now"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Siyu"))
+        self.db_label.setText(self.tr("Database: %1").replace("%1", self._db_display))
+        self._show_counts(self.customers.model.total, self.customers.model.shown)
+
+    def _show_counts(self, total: int, shown: int) -> None:
+        if shown != total:
+            text = self.tr("%1 customers, %2 shown").replace("%1", f"{total:,}").replace("%2", f"{shown:,}")
+        else:
+            text = self.tr("%1 customers").replace("%1", f"{total:,}")
+        self.count_label.setText(text)
+
+    def set_language_checked(self, code: str) -> None:
+        self.language_actions[code].setChecked(True)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Siyu"),
+            self.tr(
+                "Siyu %1\nCustomers, groups, coupons and content plans for a small shop's private domain."
+            ).replace("%1", __version__),
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        result = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+        return result

@@ -1,0 +1,211 @@
+"""Siyu's benchmark: the figures of PRODUCT.md "Targets", each beside a baseline measured in the same run.
+
+    python bench/bench.py [--customers 100000] [--orders 1000000] [--runs 5] [--out FILE.json]
+
+Builds the demo shop once (kept in bench/.data/ and reused while its size and seed match), then prints
+JSON. Not part of the test suite: timings belong here, never in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE_WINDOW = r"""
+import sys
+sys.path.insert(0, %r)
+from app.cli import process_start_time
+started = process_start_time()
+import time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 780)
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, lambda: (print(f"{time.time() - started:.3f}", flush=True), app.quit()))
+            obj.removeEventFilter(self)
+        return False
+watch = Watch()
+window.installEventFilter(watch)
+window.show()
+app.exec()
+"""
+
+PEAK_WRAPPER = r"""
+import resource, subprocess, sys
+proc = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024, proc.returncode)
+"""
+
+
+def _env(data: Path) -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SIYU_DATA_DIR": str(data)}
+
+
+def build_shop(customers: int, orders: int, seed: int) -> tuple[Path, float | None]:
+    folder = ROOT / "bench" / ".data"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"shop-{customers}-{orders}-{seed}.db"
+    if path.exists():
+        return path, None
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app.cli",
+            "demo",
+            "--db",
+            str(path),
+            "--customers",
+            str(customers),
+            "--orders",
+            str(orders),
+            "--seed",
+            str(seed),
+        ],
+        check=True,
+        env=_env(folder / "data"),
+        cwd=ROOT,
+    )
+    return path, time.perf_counter() - started
+
+
+def timed_runs(cmd: list[str], runs: int, env: dict[str, str]) -> list[float]:
+    values = []
+    for _ in range(runs):
+        out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+        if out.returncode != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed: {out.stderr.strip()}")
+        values.append(float(out.stdout.strip().splitlines()[-1]))
+    return values
+
+
+def in_process(db_path: Path) -> dict[str, object]:
+    """First rows, search keystrokes and sorts, measured inside one warm process (as the owner feels them)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from app import i18n
+    from app.services.customer_list import COLUMN_KEYS, CustomerListService
+    from app.services.database import Database, resolve_location
+    from app.views.customers_view import CustomersView
+
+    app = QApplication.instance() or QApplication([])
+    i18n.install("zh_CN")
+    service = CustomerListService(Database(resolve_location(str(db_path))))
+    view = CustomersView(service)
+    view.resize(1280, 760)
+    view.show()
+    app.processEvents()
+
+    started = time.perf_counter()
+    view.reload()
+    while view.model.rowCount() == 0:
+        app.processEvents()
+        time.sleep(0.001)  # an idle event loop, as in the app: the loader thread gets the GIL
+    view.table.viewport().repaint()
+    first_rows = time.perf_counter() - started
+    while not view.model.index_data.searchable:
+        app.processEvents()
+        time.sleep(0.001)
+    searchable = time.perf_counter() - started
+
+    keystrokes: dict[str, float] = {}
+    for query in ("1", "13", "138", "1380", "z", "zh", "zha", "zhang", "zxy", "王", "王姐", "wxid_a"):
+        t = time.perf_counter()
+        view.search.setText(query)
+        view.table.viewport().repaint()
+        keystrokes[query] = round(time.perf_counter() - t, 4)
+    view.search.setText("")
+
+    sorts: dict[str, float] = {}
+    header = view.table.horizontalHeader()
+    for key in ("name", "total_spent_cents", "last_order_at", "owner"):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            t = time.perf_counter()
+            header.setSortIndicator(COLUMN_KEYS.index(key), order)  # what a header click does
+            view.table.viewport().repaint()
+            sorts[f"{key} {order.name[:-5].lower()}"] = round(time.perf_counter() - t, 4)
+
+    # the floor for one keystroke: the vectorised substring test alone, no model or paint
+    index = view.model.index_data
+    t = time.perf_counter()
+    index.search("zhang")
+    floor = time.perf_counter() - t
+    return {
+        "first_rows_s": round(first_rows, 4),
+        "search_ready_s": round(searchable, 4),
+        "keystroke_s": keystrokes,
+        "keystroke_median_s": round(statistics.median(keystrokes.values()), 4),
+        "keystroke_max_s": round(max(keystrokes.values()), 4),
+        "keystroke_floor_s": round(floor, 4),
+        "sort_s": sorts,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--orders", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+
+    db_path, demo_seconds = build_shop(args.customers, args.orders, args.seed)
+    data = db_path.parent / "data"
+    env = _env(data)
+    siyu = [sys.executable, "-m", "app.cli", "--db", str(db_path)]
+
+    bare = timed_runs([sys.executable, "-c", BARE_WINDOW % str(ROOT)], args.runs, env)
+    start = timed_runs([*siyu, "--quit-after-show"], args.runs, env)
+    rows = timed_runs([*siyu, "--quit-after-rows"], args.runs, env)
+    peak = subprocess.run(
+        [sys.executable, "-c", PEAK_WRAPPER, *siyu, "--quit-after-rows"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    ).stdout.split()
+
+    result: dict[str, object] = {
+        "shop": {
+            "customers": args.customers,
+            "orders": args.orders,
+            "seed": args.seed,
+            "db": str(db_path),
+            "size_mb": round(db_path.stat().st_size / 1e6, 1),
+        },
+        "demo_build_s": round(demo_seconds, 2) if demo_seconds is not None else "cached",
+        "startup_to_first_paint_s": {"median": statistics.median(start), "runs": start},
+        "bare_window_first_paint_s": {"median": statistics.median(bare), "runs": bare},
+        "startup_ratio_to_bare": round(statistics.median(start) / statistics.median(bare), 2),
+        "startup_to_first_rows_s": {"median": statistics.median(rows), "runs": rows},
+        "gui_peak_rss_mb": int(peak[0]) if peak else None,
+    }
+    result.update(in_process(db_path))
+    result["bench_process_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from app import migrations
+from app.services import database as dbmod
+from app.services.database import (
+    DatabaseError,
+    alembic_config,
+    check_database,
+    open_database,
+    resolve_location,
+    sqlite_revision,
+)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_database_is_created_at_head_in_wal_mode(db_path: Path) -> None:
+    result = open_database(resolve_location(str(db_path)))
+    assert result.created and result.backup is None
+    assert sqlite_revision(db_path) == migrations.HEAD
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    result.database.close()
+
+
+def test_revisions_list_matches_alembic_history() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    history = [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    assert tuple(history) == migrations.REVISIONS
+    assert script.get_current_head() == migrations.HEAD
+
+
+def test_migrations_match_the_models(db) -> None:  # type: ignore[no-untyped-def]
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from app.models.schema import Base
+
+    with db.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_foreign_keys_and_uniqueness_are_enforced(db) -> None:  # type: ignore[no-untyped-def]
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO customer (name, phone) VALUES ('甲', '13800000000')"))
+        conn.execute(text("INSERT INTO customer (name) VALUES ('乙'), ('丙')"))  # many without a phone
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO customer (name, phone) VALUES ('丁', '13800000000')"))
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO orders (customer_id, ordered_at, amount_cents, source, external_no) "
+                "VALUES (999, '2026-01-01 10:00:00', 100, 'pos', 'A1')"
+            )
+        )
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO orders (customer_id, ordered_at, amount_cents, source, external_no) "
+                "VALUES (1, '2026-01-01 10:00:00', 100, 'pos', 'A1'), (1, '2026-01-01 10:00:00', 100, 'web', 'A1')"
+            )
+        )
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO orders (customer_id, ordered_at, amount_cents, source, external_no) "
+                "VALUES (1, '2026-01-02 10:00:00', 200, 'pos', 'A1')"
+            )
+        )
+
+
+def test_newer_database_is_refused_and_left_untouched(db_path: Path) -> None:
+    open_database(resolve_location(str(db_path))).database.close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    before = _digest(db_path)
+    with pytest.raises(DatabaseError) as err:
+        open_database(resolve_location(str(db_path)))
+    assert "newer version" in str(err.value)
+    assert _digest(db_path) == before
+    result = check_database(resolve_location(str(db_path)))
+    assert not result.ok and "newer version" in result.message
+    assert _digest(db_path) == before
+
+
+def test_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("这不是数据库\n" * 100, encoding="utf-8")
+    before = _digest(path)
+    with pytest.raises(DatabaseError, match="not a Siyu database"):
+        open_database(resolve_location(str(path)))
+    assert not check_database(resolve_location(str(path))).ok
+    assert _digest(path) == before
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE things (id INTEGER)")
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(DatabaseError, match="not a Siyu database"):
+        open_database(resolve_location(str(path)))
+    assert _digest(path) == before
+
+
+def test_older_database_is_upgraded_after_a_backup(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_database(resolve_location(str(db_path))).database.close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("INSERT INTO staff (name, role, status) VALUES ('林晓', 'owner', 'active')")
+    conn.close()
+    # A copy of the migrations with one more revision plays the part of the next version of Siyu.
+    scripts = tmp_path / "migrations"
+    shutil.copytree(Path(migrations.__file__).parent, scripts)
+    (scripts / "versions" / "0002_test.py").write_text(
+        '"""test revision"""\nfrom alembic import op\nimport sqlalchemy as sa\n'
+        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+        'def upgrade():\n    op.add_column("staff", sa.Column("nickname", sa.String(20)))\n'
+        'def downgrade():\n    op.drop_column("staff", "nickname")\n',
+        encoding="utf-8",
+    )
+    original = dbmod.alembic_config
+
+    def patched():  # type: ignore[no-untyped-def]
+        cfg = original()
+        cfg.set_main_option("script_location", str(scripts))
+        return cfg
+
+    monkeypatch.setattr(dbmod, "alembic_config", patched)
+    monkeypatch.setattr(dbmod, "REVISIONS", ("0001", "0002"))
+    monkeypatch.setattr(dbmod, "HEAD", "0002")
+    result = open_database(resolve_location(str(db_path)))
+    result.database.close()
+    assert result.upgraded_from == "0001"
+    assert result.backup is not None and result.backup.exists()
+    assert sqlite_revision(result.backup) == "0001"
+    assert sqlite_revision(db_path) == "0002"
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT name, nickname FROM staff").fetchall() == [("林晓", None)]
+    conn.close()
+
+
+def test_location_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    default = resolve_location(None)
+    assert default.sqlite_path == tmp_path / "data" / "siyu.db"
+    monkeypatch.setenv("SIYU_DB", str(tmp_path / "env.db"))
+    assert resolve_location(None).sqlite_path == tmp_path / "env.db"
+    assert resolve_location(str(tmp_path / "arg.db")).sqlite_path == tmp_path / "arg.db"
+    url = resolve_location("postgresql+psycopg://shop:secret@localhost/siyu")
+    assert not url.is_sqlite and "secret" not in url.display
+
+
+def test_check_reports_a_healthy_database(db, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = check_database(resolve_location(str(db_path)))
+    assert result.ok and result.revision == migrations.HEAD
+    assert not check_database(resolve_location(str(db_path.with_name("missing.db")))).ok

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import random
+
+from app.services import codes
+from app.services.pinyin import search_key
+
+
+def test_search_key_has_full_pinyin_and_initials() -> None:
+    assert search_key("张晓燕") == "zhangxiaoyan zxy"
+    assert search_key("张晓燕", "王姐") == "zhangxiaoyan zxy wangjie wj"
+    assert search_key("Amy", None, "") == ""
+
+
+def test_codes_are_readable_and_checked() -> None:
+    rng = random.SystemRandom()
+    made = {codes.make_code(rng=rng) for _ in range(2000)}
+    assert len(made) == 2000
+    for code in made:
+        assert len(code) == 9 and codes.is_valid(code)
+        assert not set(code) & set("01OIL")
+    code = next(iter(made))
+    assert codes.is_valid(code.lower()) and codes.is_valid(f" {code[:4]}-{code[4:]} ")
+    # every single mistyped character is caught
+    for i in range(len(code)):
+        for ch in codes.ALPHABET:
+            if ch != code[i]:
+                assert not codes.is_valid(code[:i] + ch + code[i + 1 :])
+    assert not codes.is_valid("")
+    assert not codes.is_valid("ABCD0EFG")
+
+
+def test_swapped_neighbours_are_caught() -> None:
+    code = codes.make_code()
+    body = code[:-1]
+    for i in range(len(body) - 1):
+        if body[i] != body[i + 1]:
+            swapped = body[:i] + body[i + 1] + body[i] + body[i + 2 :]
+            assert not codes.is_valid(swapped + code[-1])

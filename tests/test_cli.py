@@ -1,0 +1,67 @@
+"""The siyu command, run as a user runs it: a separate process, its exit code and what it prints."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+
+def siyu(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args], capture_output=True, text=True, env=full_env, timeout=120
+    )
+
+
+def test_demo_check_backup(tmp_path: Path) -> None:
+    db = tmp_path / "shop.db"
+    made = siyu("demo", "--customers", "300", "--orders", "2000", "--seed", "5", "--db", str(db))
+    assert made.returncode == 0, made.stderr
+    assert "300" in made.stdout
+    checked = siyu("--db", str(db), "check")
+    assert checked.returncode == 0 and "0001" in checked.stdout
+    copy = tmp_path / "copy.db"
+    backed = siyu("backup", "--to", str(copy), env={"SIYU_DB": str(db)})
+    assert backed.returncode == 0 and copy.exists()
+    again = siyu("demo", "--db", str(db))
+    assert again.returncode == 1
+    assert len(again.stderr.strip().splitlines()) == 1 and "Traceback" not in again.stderr
+
+
+def test_check_fails_in_one_line_on_bad_files(tmp_path: Path) -> None:
+    text_file = tmp_path / "notes.db"
+    text_file.write_text("not a database", encoding="utf-8")
+    result = siyu("check", "--db", str(text_file))
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert text_file.read_text(encoding="utf-8") == "not a database"
+    newer = tmp_path / "newer.db"
+    assert siyu("demo", "--customers", "5", "--orders", "5", "--db", str(newer)).returncode == 0
+    with sqlite3.connect(newer) as conn:
+        conn.execute("UPDATE alembic_version SET version_num='9999'")
+    conn.close()
+    before = newer.read_bytes()
+    result = siyu("check", "--db", str(newer), env={"SIYU_LANG": "zh_CN"})
+    assert result.returncode == 1 and "更新" in result.stderr and "Traceback" not in result.stderr
+    assert newer.read_bytes() == before
+
+
+def test_quit_after_show_prints_seconds(tmp_path: Path) -> None:
+    db = tmp_path / "shop.db"
+    assert siyu("demo", "--customers", "50", "--orders", "200", "--db", str(db)).returncode == 0
+    result = siyu("--db", str(db), "--quit-after-show")
+    assert result.returncode == 0, result.stderr
+    assert 0 < float(result.stdout.strip()) < 30
+
+
+def test_gui_refuses_a_newer_database_in_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "shop.db"
+    assert siyu("demo", "--customers", "5", "--orders", "5", "--db", str(db)).returncode == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num='9999'")
+    conn.close()
+    result = siyu("--db", str(db), "--quit-after-show")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
