@@ -59,7 +59,9 @@ def _env(data: Path) -> dict[str, str]:
 def build_shop(customers: int, orders: int, seed: int) -> tuple[Path, float | None]:
     folder = ROOT / "bench" / ".data"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"shop-{customers}-{orders}-{seed}.db"
+    from app.services.demo import DEMO_VERSION
+
+    path = folder / f"shop-v{DEMO_VERSION}-{customers}-{orders}-{seed}.db"
     if path.exists():
         return path, None
     started = time.perf_counter()

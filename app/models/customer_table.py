@@ -236,9 +236,8 @@ def _display(key: str, value: Any) -> str:
         return money(value)
     if key == "order_count":
         return str(value)
-    if key == "last_order_at":
-        text = value.isoformat(" ") if isinstance(value, dt.datetime) else str(value)
-        return text[:16]
+    if key == "last_order_at":  # the day is what matters in a list
+        return value.date().isoformat() if isinstance(value, dt.datetime) else str(value)[:10]
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)

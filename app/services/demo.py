@@ -24,6 +24,9 @@ from app.services.database import Database
 from app.services.pinyin import search_key
 from app.services.plays import BUILTIN_PLAYS
 
+# Bumped whenever the generator changes what it makes (the benchmark keys its cached shop on it).
+DEMO_VERSION = 2
+
 # (stage text, fraction done) -> None; raise to cancel.
 Progress = Callable[[str, float], None]
 
@@ -363,6 +366,13 @@ class _Generator:
         buyer_idx = np.flatnonzero(buyers)
         if m < len(buyer_idx):
             buyer_idx = np.sort(rng.choice(buyer_idx, size=m, replace=False))
+        # each customer buys between being added and (for the third who drift away) a last active day
+        lo_cust = np.clip(self.added, 0, self.days - 1)
+        stop = np.full(n, self.days, dtype=np.int64)
+        churned = rng.random(n) < 0.33
+        life_end = lo_cust + rng.integers(30, 500, size=n)
+        stop[churned] = np.clip(life_end[churned], 1, self.days)
+        hi_cust = np.maximum(stop, lo_cust + 1)
         counts = np.zeros(n, dtype=np.int64)
         counts[buyer_idx] = 1
         extra = m - len(buyer_idx)
@@ -370,20 +380,17 @@ class _Generator:
             repeaters = buyer_idx[rng.random(len(buyer_idx)) >= 0.42]  # 42% stay one-time buyers
             if len(repeaters) == 0:
                 repeaters = buyer_idx
-            propensity = rng.lognormal(0.0, 1.1, size=len(repeaters))
-            counts[repeaters] += rng.multinomial(extra, propensity / propensity.sum())
+            # a steady personal rate (log-normal: a loyal long tail) times the days they were active
+            rate = rng.lognormal(0.0, 1.1, size=len(repeaters))
+            weight = rate * (hi_cust[repeaters] - lo_cust[repeaters])
+            counts[repeaters] += rng.multinomial(extra, weight / weight.sum())
         cust = np.repeat(np.arange(n), counts)
-        # order day: seasonal, after the customer was added; a repeater's orders spread over their life
+        # order day: seasonal, inside the customer's active span
         weights = _day_weights(self.start, self.days)
         cdf = np.concatenate([[0.0], np.cumsum(weights)])
         cdf /= cdf[-1]
-        lo_day = np.clip(self.added[cust], 0, self.days - 1)
-        # churn: about a third of repeat buyers stopped buying at some point
-        stop = np.full(n, self.days, dtype=np.int64)
-        churned = rng.random(n) < 0.33
-        life_end = self.added + rng.integers(30, 500, size=n)
-        stop[churned] = np.clip(life_end[churned], 1, self.days)
-        hi_day = np.maximum(np.minimum(stop[cust], self.days), lo_day + 1)
+        lo_day = lo_cust[cust]
+        hi_day = hi_cust[cust]
         u = rng.uniform(cdf[lo_day], cdf[hi_day])
         day = np.clip(np.searchsorted(cdf, u, side="right") - 1, 0, self.days - 1)
         hours = rng.choice(np.arange(7, 22), size=m, p=_hour_weights())
@@ -732,7 +739,9 @@ class _Generator:
                 )
             )
             k = max(1, min(n, n // 20))
-            chosen = rng.choice(n, size=k, replace=False)
+            # campaigns go mostly to people who buy (a segment), some to prospects
+            weight = 1.0 + np.minimum(self.c_count, 20)
+            chosen = rng.choice(n, size=k, replace=False, p=weight / weight.sum())
             control = np.zeros(k, dtype=bool)
             if camp.get("control"):
                 control = rng.random(k) < camp["control"] / 1000
@@ -748,7 +757,7 @@ class _Generator:
                 coupon_id += 1
                 valid_until = np.datetime64(issued, "D") + np.timedelta64(valid_days, "D")
                 redeemed, order_id, discount = None, None, None
-                if rng.random() < 0.35:
+                if rng.random() < 0.6:
                     # redeemed with one of the customer's orders inside the validity window
                     lo = np.searchsorted(self.o_secs, issued_day * 86400 + 10 * 3600)
                     hi = np.searchsorted(self.o_secs, (issued_day + valid_days + 1) * 86400)

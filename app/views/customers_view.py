@@ -24,19 +24,19 @@ from app.views.tasks import run_in_background
 log = logging.getLogger(__name__)
 
 _WIDTHS = {
-    "name": 90,
-    "remark_name": 150,
-    "phone": 110,
-    "wechat_id": 120,
-    "gender": 50,
-    "level": 60,
-    "city": 60,
-    "source_channel": 100,
-    "owner": 70,
-    "added_on": 90,
-    "order_count": 60,
-    "total_spent_cents": 100,
-    "last_order_at": 130,
+    "name": 80,
+    "remark_name": 140,
+    "phone": 105,
+    "wechat_id": 115,
+    "gender": 44,
+    "level": 64,
+    "city": 52,
+    "source_channel": 96,
+    "owner": 64,
+    "added_on": 88,
+    "order_count": 56,
+    "total_spent_cents": 96,
+    "last_order_at": 88,
 }
 
 
