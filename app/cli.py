@@ -43,7 +43,12 @@ def _db_option(parser: argparse.ArgumentParser, top: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="siyu", description="私域助手 Siyu: private-domain assistant")
+    parser = argparse.ArgumentParser(
+        prog="siyu",
+        description="私域助手 Siyu: private-domain assistant",
+        epilog="siyu [--db PATH|URL] FILE opens the app and hands it the spreadsheet FILE (.xlsx, .xls, .csv) "
+        "to import; a second start of the same shop passes it to the window already open.",
+    )
     _db_option(parser, top=True)
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="interface language")
     parser.add_argument(
@@ -69,6 +74,38 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="copy the shop database")
     _db_option(backup, top=False)
     backup.add_argument("--to", type=Path, default=None, help="file or folder (default: the backups folder)")
+
+    imp = sub.add_parser("import", help="import customers or orders from .xlsx, .xls or .csv")
+    _db_option(imp, top=False)
+    imp.add_argument("kind", choices=("customers", "orders"))
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--sheet", default=None, help="sheet name (default: the first sheet)")
+    imp.add_argument(
+        "--mode",
+        choices=("add", "update", "upsert"),
+        default="upsert",
+        help="add new only, update existing only, or both (default)",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="check and count, change nothing")
+    imp.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid rows even when some are invalid"
+    )
+    imp.add_argument(
+        "--source",
+        default="import",
+        help="orders: the system the orders come from (order numbers are unique per system)",
+    )
+
+    exp = sub.add_parser("export", help="export customers or orders to .xlsx or .csv")
+    _db_option(exp, top=False)
+    exp.add_argument("kind", choices=("customers", "orders"))
+    exp.add_argument("file", type=Path)
+    exp.add_argument("--mask-phone", action="store_true", help="write phone numbers as 138****1234")
+
+    tpl = sub.add_parser("template", help="write an empty import template")
+    _db_option(tpl, top=False)
+    tpl.add_argument("kind", choices=("customers", "orders"))
+    tpl.add_argument("file", type=Path)
     return parser
 
 
@@ -81,15 +118,46 @@ def _date(text: str):  # type: ignore[no-untyped-def]
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from exc
 
 
+def split_file_argument(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[list[str], str | None]:
+    """The GUI's optional FILE (a spreadsheet dropped on the icon or opened with Siyu) taken out of
+    ``argv``: argparse cannot have an optional positional beside subcommands. The first word that is not an
+    option, an option's value or a subcommand is the file; after a subcommand there is none."""
+    commands: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            commands.update(action.choices)
+    valued = {opt for a in parser._actions if a.nargs != 0 for opt in a.option_strings}
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word in valued:
+            i += 2
+        elif word.startswith("-") and word != "-":
+            i += 1
+        elif word in commands:
+            break
+        else:
+            return argv[:i] + argv[i + 1 :], os.path.abspath(word)
+    return argv, None
+
+
 def main(argv: list[str] | None = None) -> int:
     started = process_start_time()
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    argv, file = split_file_argument(parser, list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(argv)
+    args.open_file = file  # the GUI's spreadsheet; subcommands have their own ``file``
     if args.version:
         from app import __version__
 
         print(__version__)
         return 0
     if args.command is None:
+        if not (args.quit_after_show or args.quit_after_rows):
+            from app.single_instance import hand_over_early
+
+            if hand_over_early(args.db, [file] if file else []):  # the shop is open: it takes over
+                return 0
         from app.main import run_gui
 
         return run_gui(args, started)
@@ -193,7 +261,117 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup}
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from app.services.database import open_database, resolve_location
+
+    return open_database(resolve_location(args.db)).database
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from app.services.importer import ImportService
+
+    db = _open(args)
+    try:
+        summary = ImportService(db).run(
+            args.file, args.kind, mode=args.mode, skip_invalid=args.skip_invalid, dry_run=args.dry_run,
+            order_source=args.source, sheet=args.sheet, translate=QCoreApplication.translate,
+        )  # fmt: skip
+    finally:
+        db.close()
+    for issue in summary.issues[:20]:
+        print(
+            QCoreApplication.translate("Cli", "row %1, column %2: %3")
+            .replace("%1", str(issue.row)).replace("%2", issue.column or "-").replace("%3", issue.text(QCoreApplication.translate)),
+            file=sys.stderr,
+        )  # fmt: skip
+    if len(summary.issues) > 20:
+        print(
+            QCoreApplication.translate("Cli", "… and %1 more problems").replace(
+                "%1", str(len(summary.issues) - 20)
+            ),
+            file=sys.stderr,
+        )
+    line = (
+        QCoreApplication.translate("Cli", "%1: %2 inserted, %3 updated, %4 unchanged, %5 invalid")
+        .replace("%1", args.file.name).replace("%2", f"{summary.inserted:,}").replace("%3", f"{summary.updated:,}")
+        .replace("%4", f"{summary.unchanged:,}").replace("%5", f"{summary.invalid:,}")
+    )  # fmt: skip
+    extras = []
+    if summary.merged:
+        extras.append(
+            QCoreApplication.translate("Cli", "%1 repeated rows merged").replace("%1", f"{summary.merged:,}")
+        )
+    if summary.created_customers:
+        extras.append(
+            QCoreApplication.translate("Cli", "%1 new customers created").replace(
+                "%1", f"{summary.created_customers:,}"
+            )
+        )
+    if summary.created_staff:
+        extras.append(
+            QCoreApplication.translate("Cli", "%1 new staff").replace("%1", f"{summary.created_staff:,}")
+        )
+    if summary.ignored_columns:
+        extras.append(
+            QCoreApplication.translate("Cli", "columns not imported: %1").replace(
+                "%1", "、".join(summary.ignored_columns)
+            )
+        )
+    if extras:
+        line += " (" + "; ".join(extras) + ")"
+    if summary.dry_run:
+        line = QCoreApplication.translate("Cli", "Dry run, nothing changed. %1").replace("%1", line)
+    elif summary.invalid and not summary.imported:
+        line = QCoreApplication.translate("Cli", "Nothing imported. %1").replace("%1", line)
+    print(line)
+    if summary.error_report:
+        print(
+            QCoreApplication.translate("Cli", "Error report: %1").replace("%1", str(summary.error_report)),
+            file=sys.stderr,
+        )
+    return 1 if summary.invalid and not args.skip_invalid else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from app.services.export import ExportService
+
+    db = _open(args)
+    try:
+        service = ExportService(db)
+        method = service.export_customers if args.kind == "customers" else service.export_orders
+        count = method(args.file, mask_phones=args.mask_phone, translate=QCoreApplication.translate)
+    finally:
+        db.close()
+    print(
+        QCoreApplication.translate("Cli", "%1 rows written to %2")
+        .replace("%1", f"{count:,}")
+        .replace("%2", str(args.file))
+    )
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from app.services.export import write_template
+
+    path = write_template(args.kind, args.file, translate=QCoreApplication.translate)
+    print(QCoreApplication.translate("Cli", "Template written to %1").replace("%1", str(path)))
+    return 0
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "check": cmd_check,
+    "backup": cmd_backup,
+    "import": cmd_import,
+    "export": cmd_export,
+    "template": cmd_template,
+}
 
 
 if __name__ == "__main__":

@@ -11,10 +11,11 @@ import sys
 import time
 from argparse import Namespace
 
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, QThreadPool, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import APP_NAME, __version__, i18n, paths
+from app import APP_NAME, __version__, crash, i18n, paths, single_instance
 from app.i18n_markers import UserError
 from app.services.customer_list import CustomerListService
 from app.services.database import open_database, resolve_location
@@ -27,6 +28,14 @@ log = logging.getLogger(__name__)
 def ui_settings() -> QSettings:
     """Per-user interface preferences (language, window geometry) in the data folder."""
     return QSettings(str(paths.data_dir() / "siyu.ini"), QSettings.Format.IniFormat)
+
+
+def app_icon() -> QIcon:
+    """The window and tray icon (files are read when Qt first needs a size)."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(paths.resource("icons", f"siyu-{size}.png")), QSize(size, size))
+    return icon
 
 
 def run_gui(args: Namespace, started: float) -> int:
@@ -42,8 +51,19 @@ def run_gui(args: Namespace, started: float) -> int:
     prefs = ui_settings()
     language = i18n.resolve_language(args.lang or prefs.value("language", None))
     i18n.install(language)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("siyu")
+    crash.install()
+    files = [args.open_file] if getattr(args, "open_file", None) else []
+    measuring = args.quit_after_show or args.quit_after_rows
 
     location = resolve_location(args.db)
+    instance = None
+    if not measuring:  # one window per shop: a second start hands over and exits
+        instance = single_instance.claim(single_instance.server_name(location.url), files, app)
+        if instance is None:
+            log.info("Siyu is already open on %s: handed over %s", location.display, files)
+            return 0
     try:
         opened = open_database(location)
     except UserError as exc:
@@ -83,6 +103,13 @@ def run_gui(args: Namespace, started: float) -> int:
         run_in_background(make_backup, location, on_done=done, on_failed=failed)
 
     window.language_requested.connect(change_language)
+    window.tray_reminders_action.setChecked(prefs.value("reminders/tray", True, type=bool))
+    window.tray_reminders_toggled.connect(lambda on: prefs.setValue("reminders/tray", on))
+    file_open = single_instance.FileOpenFilter(window)  # macOS "open with" and Dock drops
+    file_open.file_opened.connect(lambda path: single_instance.open_files_in(window, [path]))
+    app.installEventFilter(file_open)
+    if instance is not None:
+        instance.activation_requested.connect(lambda paths: single_instance.open_files_in(window, paths))
     window.backup_requested.connect(backup_now)
 
     if args.quit_after_show or args.quit_after_rows:
@@ -98,10 +125,13 @@ def run_gui(args: Namespace, started: float) -> int:
         window.first_painted.connect(
             lambda: QTimer.singleShot(0, lambda: _after_first_paint(window, db, opened))
         )
+        window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _start_helpers(window, db, files)))
 
     window.show()
     QTimer.singleShot(0, customers.reload)
     code = app.exec()
+    if instance is not None:
+        instance.close()
     QThreadPool.globalInstance().waitForDone(5000)
     db.close()
     return code
@@ -127,3 +157,21 @@ def _after_first_paint(window: MainWindow, db, opened) -> None:  # type: ignore[
         on_done=lambda path: log.info("daily backup: %s", path),
         on_failed=lambda exc: log.warning("daily backup failed: %s", exc),
     )
+
+
+def _start_helpers(window: MainWindow, db, files: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """After the first paint: the file a start was asked to open, tray reminders, the crash test switch."""
+    from app.services import reminders
+    from app.views.tray import ReminderTray
+
+    if files:
+        single_instance.open_files_in(window, files)
+    tray = ReminderTray(
+        window,
+        lambda today: reminders.daily_reminders(db, today),
+        lambda now: reminders.sop_items_due(db, now),
+        app_icon(),
+    )
+    window.tray_reminders_toggled.connect(tray.set_enabled)
+    tray.set_enabled(window.tray_reminders_action.isChecked())
+    crash.schedule_debug_crash()

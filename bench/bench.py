@@ -160,6 +160,118 @@ def in_process(db_path: Path) -> dict[str, object]:
     }
 
 
+def import_figures(db_path: Path, data: Path) -> dict[str, object]:
+    """Customers from .xlsx and orders from .csv, each beside its bare floor measured in the same run."""
+    import sqlite3
+
+    import pandas as pd
+    from python_calamine import CalamineWorkbook
+
+    from app.services.database import open_database, resolve_location
+    from app.services.export import ExportService
+    from app.services.importer import ImportService
+
+    folder = db_path.parent
+    customers_xlsx = folder / f"{db_path.stem}-customers.xlsx"
+    orders_csv = folder / f"{db_path.stem}-orders.csv"
+    source = Database_for(db_path)
+    if not customers_xlsx.exists():
+        ExportService(source).export_customers(customers_xlsx)
+    if not orders_csv.exists():
+        ExportService(source).export_orders(orders_csv)
+    source.close()
+
+    # floor for customers: calamine reads the file, sqlite3 inserts its rows into a table of the same shape
+    floor_db = folder / "floor.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{floor_db}{suffix}").unlink(missing_ok=True)
+    fresh = open_database(resolve_location(str(floor_db))).database
+    fresh.close()
+    conn = sqlite3.connect(floor_db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    t = time.perf_counter()
+    rows = CalamineWorkbook.from_path(str(customers_xlsx)).get_sheet_by_index(0).to_python()
+    width = len(rows[0])
+    conn.execute(f"CREATE TABLE floor_customer ({', '.join(f'c{i}' for i in range(width))})")
+    conn.execute("CREATE INDEX floor_customer_phone ON floor_customer (c2)")  # like the phone/code indexes
+    conn.execute("CREATE INDEX floor_customer_code ON floor_customer (c3)")
+    with conn:
+        conn.executemany(f"INSERT INTO floor_customer VALUES ({', '.join('?' * width)})", rows[1:])
+    floor_customers = time.perf_counter() - t
+    # floor for orders: pandas reads the CSV, sqlite3 inserts into an orders table with the same indexes
+    t = time.perf_counter()
+    frame = pd.read_csv(orders_csv, dtype=str, keep_default_na=False)
+    conn.execute(
+        "CREATE TABLE floor_orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, "
+        "ordered_at DATETIME NOT NULL, amount_cents INTEGER NOT NULL, channel VARCHAR(64), "
+        "source VARCHAR(32) NOT NULL, external_no VARCHAR(128) NOT NULL, coupon_id INTEGER, "
+        "created_at DATETIME NOT NULL, UNIQUE (source, external_no))"
+    )
+    conn.execute("CREATE INDEX floor_orders_time ON floor_orders (ordered_at)")
+    conn.execute("CREATE INDEX floor_orders_customer_time ON floor_orders (customer_id, ordered_at)")
+    cols = list(frame.columns)
+    with conn:
+        conn.executemany(
+            "INSERT INTO floor_orders (customer_id, ordered_at, amount_cents, channel, source, external_no, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            zip(
+                frame[cols[6]],
+                frame[cols[1]],
+                frame[cols[2]],
+                frame[cols[7]],
+                frame[cols[8]],
+                frame[cols[0]],
+                frame[cols[1]],
+                strict=True,
+            ),
+        )
+    floor_orders = time.perf_counter() - t
+    conn.close()
+    del rows, frame
+
+    target = folder / "import-target.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    db = open_database(resolve_location(str(target))).database
+    service = ImportService(db)
+    t = time.perf_counter()
+    customers = service.run(customers_xlsx, "customers")
+    ours_customers = time.perf_counter() - t
+    t = time.perf_counter()
+    orders = service.run(orders_csv, "orders")
+    ours_orders = time.perf_counter() - t
+    t = time.perf_counter()
+    again = service.run(orders_csv, "orders")
+    reimport = time.perf_counter() - t
+    db.close()
+    return {
+        "import_customers_xlsx": {
+            "rows": customers.inserted,
+            "s": round(ours_customers, 2),
+            "floor_s": round(floor_customers, 2),
+            "ratio": round(ours_customers / floor_customers, 2),
+        },
+        "import_orders_csv": {
+            "rows": orders.inserted,
+            "s": round(ours_orders, 2),
+            "floor_s": round(floor_orders, 2),
+            "ratio": round(ours_orders / floor_orders, 2),
+        },
+        "reimport_orders_csv": {
+            "inserted": again.inserted,
+            "unchanged": again.unchanged,
+            "s": round(reimport, 2),
+        },
+    }
+
+
+def Database_for(path: Path):  # type: ignore[no-untyped-def]  # noqa: N802
+    from app.services.database import Database, resolve_location
+
+    return Database(resolve_location(str(path)))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--customers", type=int, default=100_000)
@@ -167,11 +279,16 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--only", choices=("startup", "import"), default=None, help="run one part")
     args = parser.parse_args()
 
     db_path, demo_seconds = build_shop(args.customers, args.orders, args.seed)
     data = db_path.parent / "data"
     env = _env(data)
+    os.environ["SIYU_DATA_DIR"] = str(data)
+    if args.only == "import":
+        print(json.dumps(import_figures(db_path, data), ensure_ascii=False, indent=2))
+        return 0
     siyu = [sys.executable, "-m", "app.cli", "--db", str(db_path)]
 
     bare = timed_runs([sys.executable, "-c", BARE_WINDOW % str(ROOT)], args.runs, env)
@@ -201,6 +318,8 @@ def main() -> int:
         "gui_peak_rss_mb": int(peak[0]) if peak else None,
     }
     result.update(in_process(db_path))
+    if args.only is None:
+        result.update(import_figures(db_path, data))
     result["bench_process_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     text = json.dumps(result, ensure_ascii=False, indent=2)
     print(text)

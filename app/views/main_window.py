@@ -30,10 +30,12 @@ class Screen:
 
 
 class MainWindow(QMainWindow):
-    """Emits ``language_requested(code)`` and ``backup_requested()``; the start-up wiring acts on them."""
+    """Emits ``language_requested(code)``, ``backup_requested()`` and ``tray_reminders_toggled(on)``; the
+    start-up wiring acts on them."""
 
     language_requested = Signal(str)
     backup_requested = Signal()
+    tray_reminders_toggled = Signal(bool)
     first_painted = Signal()
 
     def __init__(self, customers: CustomersView, db_display: str, language: str) -> None:
@@ -103,6 +105,10 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[code] = action
+        self.tray_reminders_action = QAction(self, checkable=True)
+        self.tray_reminders_action.setObjectName("trayReminders")
+        self.tray_reminders_action.toggled.connect(self.tray_reminders_toggled)
+        self.settings_menu.addAction(self.tray_reminders_action)
 
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
@@ -118,6 +124,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.tray_reminders_action.setText(self.tr("Tray reminders"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Siyu"))
         self.db_label.setText(self.tr("Database: %1").replace("%1", self._db_display))
@@ -132,6 +139,17 @@ class MainWindow(QMainWindow):
 
     def set_language_checked(self, code: str) -> None:
         self.language_actions[code].setChecked(True)
+
+    def bring_to_front(self) -> None:
+        """Show, un-minimise, raise and focus the window (a second start, a notification)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.requestActivate()
 
     def _about(self) -> None:
         QMessageBox.about(

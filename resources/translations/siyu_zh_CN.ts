@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BinTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Remark name</source>
+        <translation>备注名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation>累计消费</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>interrupted; nothing was changed</source>
@@ -18,6 +45,105 @@
     <message>
         <source>Backup saved to %1</source>
         <translation>备份已保存到 %1</translation>
+    </message>
+    <message>
+        <source>row %1, column %2: %3</source>
+        <translation>第 %1 行，%2 列：%3</translation>
+    </message>
+    <message>
+        <source>… and %1 more problems</source>
+        <translation>……还有 %1 个问题</translation>
+    </message>
+    <message>
+        <source>%1: %2 inserted, %3 updated, %4 unchanged, %5 invalid</source>
+        <translation>%1：新增 %2，更新 %3，未变 %4，无效 %5</translation>
+    </message>
+    <message>
+        <source>%1 repeated rows merged</source>
+        <translation>合并重复行 %1</translation>
+    </message>
+    <message>
+        <source>%1 new customers created</source>
+        <translation>新建客户 %1</translation>
+    </message>
+    <message>
+        <source>%1 new staff</source>
+        <translation>新建员工 %1</translation>
+    </message>
+    <message>
+        <source>columns not imported: %1</source>
+        <translation>未导入的列：%1</translation>
+    </message>
+    <message>
+        <source>Dry run, nothing changed. %1</source>
+        <translation>试运行，未做任何改动。%1</translation>
+    </message>
+    <message>
+        <source>Nothing imported. %1</source>
+        <translation>未导入任何数据。%1</translation>
+    </message>
+    <message>
+        <source>Error report: %1</source>
+        <translation>错误报告：%1</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>已写入 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Template written to %1</source>
+        <translation>模板已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>隐藏详细信息</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>显示详细信息</translation>
+    </message>
+    <message>
+        <source>Siyu ran into a problem</source>
+        <translation>私域助手遇到了问题</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong</source>
+        <translation>抱歉，程序出了点问题</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped what Siyu was doing just now, so that step was not finished.
+
+No data was lost: everything saved before is still in the database, and an unfinished change is never half-written. You can go on working, or quit and start Siyu again.
+
+If it happens again, press “Copy details” and send them to whoever looks after your computer. The details are also in the log: %1</source>
+        <translation>刚才的操作遇到了一个意外错误，这一步没有完成。
+
+你的数据没有丢失：之前保存的内容都还在数据库里，没完成的修改也不会只写进一半。你可以继续使用，也可以退出后重新打开私域助手。
+
+如果问题再次出现，请点“复制详细信息”，发给帮你维护电脑的人。详细信息也已写入日志：%1</translation>
+    </message>
+    <message>
+        <source>%1 errors happened while this message was open.</source>
+        <translation>这个提示打开期间又发生了错误，共 %1 个。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Quit Siyu</source>
+        <translation>退出私域助手</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续使用</translation>
     </message>
 </context>
 <context>
@@ -197,6 +323,133 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复客户…</translation>
+    </message>
+    <message>
+        <source>Could not look for duplicates: %1</source>
+        <translation>无法查找重复客户：%1</translation>
+    </message>
+    <message>
+        <source>%1 group(s) of possible duplicates.</source>
+        <translation>共 %1 组疑似重复。</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>Same phone</source>
+        <translation>同手机号</translation>
+    </message>
+    <message>
+        <source>Same name and WeChat ID</source>
+        <translation>同姓名和微信号</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Remark name</source>
+        <translation>备注名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Merged %1 record(s) into “%2” (#%3).</source>
+        <translation>已将 %1 条记录合并到“%2”（#%3）。</translation>
+    </message>
+    <message>
+        <source>Merge %1 record(s) into “%2” (#%3)?
+
+Moved to the kept record: %4 order(s), %5 tag(s), %6 follow-up(s), %7 group membership(s) and %8 coupon(s); %9 empty field(s) are filled in, and the notes are combined.
+
+The other records are then deleted. This cannot be undone.</source>
+        <translation>将 %1 条记录合并到“%2”（#%3）？
+
+移到保留记录的有：%4 笔订单、%5 个标签、%6 条跟进记录、%7 个社群成员关系和 %8 张优惠券；补全 %9 项空白资料，备注合并保留。
+
+随后删除其余记录。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Find duplicate customers</source>
+        <translation>查找重复客户</translation>
+    </message>
+    <message>
+        <source>Customers with the same phone number (a WeChat ID that is a phone number counts), or with the same name and WeChat ID, may be one person entered twice. Choose the record to keep and merge the others into it.</source>
+        <translation>手机号相同（微信号就是手机号的也算），或姓名和微信号都相同的客户，可能是同一个人被录入了两次。请选择要保留的记录，把其余记录合并进来。</translation>
+    </message>
+    <message>
+        <source>The kept record gets every order, tag, note, follow-up, group membership and coupon of the records merged into it, and its empty fields are filled from them. Values that differ are written into its notes; the merged records are then deleted.</source>
+        <translation>保留的记录会得到被合并记录的全部订单、标签、备注、跟进记录、社群成员关系和优惠券，空白资料也会用它们补全。不一致的资料写入备注；被合并的记录随后删除。</translation>
+    </message>
+    <message>
+        <source>No duplicates found.
+
+Customers with the same phone number, or with the same name and WeChat ID, would be listed here.</source>
+        <translation>没有发现重复客户。
+
+手机号相同、或姓名和微信号都相同的客户会列在这里。</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Backups of a shared server database are made on the server ({where}).</source>
@@ -262,6 +515,426 @@
         <source>The shop already has {count} customers; the demo only fills an empty shop.</source>
         <translation>店铺里已有 {count} 位客户；演示数据只能填入空白店铺。</translation>
     </message>
+    <message>
+        <source>Nothing was restored: a restored customer would clash with a live customer ({reason}).</source>
+        <translation>未恢复任何客户：要恢复的客户与现有客户冲突（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Choose at least one other customer to merge into the one kept.</source>
+        <translation>请至少再选择一位客户，合并到保留的客户中。</translation>
+    </message>
+    <message>
+        <source>Customer #{id} cannot be merged: it no longer exists or is in the recycle bin.</source>
+        <translation>客户 #{id} 无法合并：该客户已不存在，或在回收站中。</translation>
+    </message>
+    <message>
+        <source>{path}: export to a .xlsx or .csv file.</source>
+        <translation>{path}：只能导出为 .xlsx 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>{path}: a template is an .xlsx file.</source>
+        <translation>{path}：模板必须是 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <source>{path}: no header row found in the first {rows} rows. Add a row with column names such as {examples}.</source>
+        <translation>{path}：前 {rows} 行中没有找到表头。请加一行列名，例如 {examples}。</translation>
+    </message>
+    <message>
+        <source>Two columns are mapped to the same field: {fields}.</source>
+        <translation>有两列对应到了同一个字段：{fields}。</translation>
+    </message>
+    <message>
+        <source>Map at least one column to the name, phone, member code or WeChat ID.</source>
+        <translation>请至少把一列对应到姓名、手机号、会员编号或微信号。</translation>
+    </message>
+    <message>
+        <source>An order import needs these columns: {fields}.</source>
+        <translation>导入订单需要这些列：{fields}。</translation>
+    </message>
+    <message>
+        <source>This staff member no longer exists.</source>
+        <translation>这位员工已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose another member to take over from {name}.</source>
+        <translation>请选择另一位员工来接手{name}的工作。</translation>
+    </message>
+    <message>
+        <source>{name} has left the shop; choose a member who still works here.</source>
+        <translation>{name}已离职，请选择一位在职员工。</translation>
+    </message>
+    <message>
+        <source>{name} still looks after {customers} customers, {groups} groups and {follow_ups} open follow-ups; hand them over to another member first.</source>
+        <translation>{name}仍负责 {customers} 位客户、{groups} 个社群和 {follow_ups} 条待跟进，请先交接给其他员工。</translation>
+    </message>
+    <message>
+        <source>{name} is the shop&apos;s only active owner; make another member owner first.</source>
+        <translation>{name}是店里唯一在职的店主，请先把另一位员工设为店主。</translation>
+    </message>
+    <message>
+        <source>A staff member named {name} already exists.</source>
+        <translation>已有名为“{name}”的员工。</translation>
+    </message>
+    <message>
+        <source>Unknown role {role}.</source>
+        <translation>未知角色：{role}。</translation>
+    </message>
+    <message>
+        <source>File not found: {path}</source>
+        <translation>找不到文件：{path}</translation>
+    </message>
+    <message>
+        <source>{path} is empty.</source>
+        <translation>{path} 是空文件。</translation>
+    </message>
+    <message>
+        <source>{path} has no sheets.</source>
+        <translation>{path} 没有工作表。</translation>
+    </message>
+    <message>
+        <source>{path} has no sheet named {sheet}; it has: {sheets}.</source>
+        <translation>{path} 中没有名为 {sheet} 的工作表；现有：{sheets}。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path}: only .xlsx, .xls and .csv files can be imported.</source>
+        <translation>{path}：只能导入 .xlsx、.xls 和 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not text in UTF-8, GBK or GB18030; save it as CSV UTF-8.</source>
+        <translation>{path} 不是 UTF-8、GBK 或 GB18030 编码的文本；请另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>Please enter a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+    <message>
+        <source>The name {name} is too long (at most {limit} characters).</source>
+        <translation>名称“{name}”太长（最多 {limit} 个字）。</translation>
+    </message>
+    <message>
+        <source>{color} is not a colour like #5b8def.</source>
+        <translation>{color} 不是有效的颜色（格式如 #5b8def）。</translation>
+    </message>
+    <message>
+        <source>{count} customers hold more than one tag of {group}, so it cannot be made exclusive (one tag per customer). Remove or merge the extra tags first.</source>
+        <translation>有 {count} 位客户同时拥有“{group}”中的多个标签，无法设为独占（每位客户一个）。请先移除或合并多余的标签。</translation>
+    </message>
+    <message>
+        <source>{count} customers with the tag {tag} already hold a tag of {group}, which allows one tag per customer. Remove one of the tags from them, or merge the tags instead.</source>
+        <translation>带有标签“{tag}”的客户中有 {count} 位已拥有“{group}”的标签，而该分组每位客户只能有一个标签。请先从这些客户身上移除其中一个标签，或改为合并标签。</translation>
+    </message>
+    <message>
+        <source>{group} allows one tag per customer: choose either {first} or {second}.</source>
+        <translation>“{group}”每位客户只能有一个标签：请在“{first}”和“{second}”中选一个。</translation>
+    </message>
+    <message>
+        <source>This tag group no longer exists.</source>
+        <translation>这个标签分组已不存在。</translation>
+    </message>
+    <message>
+        <source>This tag no longer exists.</source>
+        <translation>这个标签已不存在。</translation>
+    </message>
+    <message>
+        <source>A tag group named {name} already exists.</source>
+        <translation>已有名为“{name}”的标签分组。</translation>
+    </message>
+    <message>
+        <source>The group {group} already has a tag named {name}.</source>
+        <translation>分组“{group}”中已有名为“{name}”的标签。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Writing</source>
+        <translation>正在写入</translation>
+    </message>
+    <message>
+        <source>Fan</source>
+        <translation>粉丝</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>KOC</source>
+        <translation>KOC</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Solar</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over from %1</source>
+        <translation>交接 %1 的工作</translation>
+    </message>
+    <message>
+        <source>Hand over to</source>
+        <translation>交接给</translation>
+    </message>
+    <message>
+        <source>Also mark %1 as departed</source>
+        <translation>同时将 %1 标记为已离职</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>Nobody else works here: add a member first.</source>
+        <translation>没有其他在职员工，请先添加员工。</translation>
+    </message>
+    <message>
+        <source>%1 looks after no customers, groups or open follow-ups: nothing to hand over.</source>
+        <translation>%1 没有负责的客户、社群或待跟进，无需交接。</translation>
+    </message>
+    <message>
+        <source>%1 customers, %2 groups and %3 open follow-ups will be handed over to %4.</source>
+        <translation>将把 %1 位客户、%2 个社群、%3 条待跟进交接给 %4。</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Reading</source>
+        <translation>正在读取</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>正在检查</translation>
+    </message>
+    <message>
+        <source>Matching</source>
+        <translation>正在匹配客户</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>正在写入</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>a totals row, not a record</source>
+        <translation>这是合计行，不是一条记录</translation>
+    </message>
+    <message>
+        <source>not an 11-digit mobile number</source>
+        <translation>不是有效的11位手机号</translation>
+    </message>
+    <message>
+        <source>not a date (use 2026-01-05, 2026/1/5 or 2026年1月5日)</source>
+        <translation>不是日期（请写成 2026-01-05、2026/1/5 或 2026年1月5日）</translation>
+    </message>
+    <message>
+        <source>a birthday in the future</source>
+        <translation>生日在未来</translation>
+    </message>
+    <message>
+        <source>not an amount of money</source>
+        <translation>不是金额</translation>
+    </message>
+    <message>
+        <source>not a gender (男, 女 or 未知)</source>
+        <translation>不是性别（男、女或未知）</translation>
+    </message>
+    <message>
+        <source>not a relationship level (粉丝, 客户, 会员 or KOC)</source>
+        <translation>不是关系等级（粉丝、客户、会员或KOC）</translation>
+    </message>
+    <message>
+        <source>not a calendar (公历 or 农历)</source>
+        <translation>不是历法（公历或农历）</translation>
+    </message>
+    <message>
+        <source>the name or phone is missing</source>
+        <translation>缺少姓名或手机号</translation>
+    </message>
+    <message>
+        <source>this member code belongs to another customer than this phone number</source>
+        <translation>这个会员编号属于另一位客户，与手机号不符</translation>
+    </message>
+    <message>
+        <source>this member code is used by another row</source>
+        <translation>这个会员编号已被另一行使用</translation>
+    </message>
+    <message>
+        <source>no existing customer matches this row</source>
+        <translation>没有与这一行匹配的现有客户</translation>
+    </message>
+    <message>
+        <source>the order time is missing</source>
+        <translation>缺少下单时间</translation>
+    </message>
+    <message>
+        <source>the amount is missing</source>
+        <translation>缺少金额</translation>
+    </message>
+    <message>
+        <source>neither a phone number nor a member code</source>
+        <translation>既没有手机号也没有会员编号</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Invalid rows</source>
+        <translation>无效行</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>Siyu ID</source>
+        <translation>私域助手编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Member code</source>
+        <translation>会员编号</translation>
+    </message>
+    <message>
+        <source>Remark name</source>
+        <translation>备注名</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Birthday calendar</source>
+        <translation>生日历法</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Source channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>Owner staff</source>
+        <translation>负责员工</translation>
+    </message>
+    <message>
+        <source>Relationship level</source>
+        <translation>关系等级</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注信息</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Order time</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <source>Siyu customer ID</source>
+        <translation>私域助手客户编号</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation>来源系统</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -292,6 +965,10 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Tray reminders</source>
+        <translation>系统托盘提醒</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -325,6 +1002,352 @@ Customers, groups, coupons and content plans for a small shop&apos;s private dom
     </message>
 </context>
 <context>
+    <name>NewStaffDialog</name>
+    <message>
+        <source>Add staff member</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinDialog</name>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Delete %1 customer(s) for good, with their %2 order(s), tags, notes, follow-ups and group memberships?
+
+Coupons issued to them are kept. This cannot be undone.</source>
+        <translation>彻底删除 %1 位客户，以及他们的 %2 笔订单、标签、备注、跟进记录和社群成员关系？
+
+发给他们的优惠券会保留。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>彻底删除</translation>
+    </message>
+    <message>
+        <source>Empty the recycle bin? All %1 customer(s) in it are deleted for good, with their %2 order(s), tags, notes, follow-ups and group memberships.
+
+Coupons issued to them are kept. This cannot be undone.</source>
+        <translation>清空回收站？其中全部 %1 位客户将被彻底删除，连同他们的 %2 笔订单、标签、备注、跟进记录和社群成员关系。
+
+发给他们的优惠券会保留。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Empty the recycle bin</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>No deleted customer matches “%1”.</source>
+        <translation>回收站中没有与“%1”匹配的客户。</translation>
+    </message>
+    <message>
+        <source>The recycle bin is empty.
+
+Customers you delete wait here, and you can restore them at any time.</source>
+        <translation>回收站是空的。
+
+删除的客户会先放在这里，随时可以恢复。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 位，共 %2 位</translation>
+    </message>
+    <message>
+        <source>%1 deleted customer(s)</source>
+        <translation>共 %1 位已删除的客户</translation>
+    </message>
+    <message>
+        <source>Deleted customers are kept here with their orders, tags and notes. Restore puts them back; Delete for good removes them and everything they had.</source>
+        <translation>删除的客户连同订单、标签和备注都保存在这里。“恢复”把客户放回客户列表；“彻底删除”会删除客户及其全部数据。</translation>
+    </message>
+    <message>
+        <source>Search name, remark, phone or WeChat ID</source>
+        <translation>搜索姓名、备注名、手机号或微信号</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Delete for good…</source>
+        <translation>彻底删除…</translation>
+    </message>
+    <message>
+        <source>Empty the recycle bin…</source>
+        <translation>清空回收站…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPanel</name>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Group</source>
+        <translation>社群</translation>
+    </message>
+    <message>
+        <source>Moments</source>
+        <translation>朋友圈</translation>
+    </message>
+    <message>
+        <source>1-on-1</source>
+        <translation>私聊</translation>
+    </message>
+    <message>
+        <source>Official account</source>
+        <translation>公众号</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>Birthdays today: %1</source>
+        <translation>今天生日：%1 位客户</translation>
+    </message>
+    <message>
+        <source>Follow-ups due: %1</source>
+        <translation>待跟进：%1 位客户</translation>
+    </message>
+    <message>
+        <source>Coupons expiring tomorrow: %1</source>
+        <translation>明天到期的优惠券：%1 张</translation>
+    </message>
+    <message>
+        <source>Content due within the hour: %1</source>
+        <translation>一小时内要发的内容：%1 条</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>还有 %1 条</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 等另外 %2 位</translation>
+    </message>
+    <message>
+        <source>%1 customers selected: %2</source>
+        <translation>已选中 %1 位客户（%2）</translation>
+    </message>
+    <message>
+        <source>Siyu - private-domain assistant</source>
+        <translation>私域助手</translation>
+    </message>
+    <message>
+        <source>%1 reminders: see the panel at the bottom right</source>
+        <translation>%1 条提醒，请看窗口右下角</translation>
+    </message>
+    <message>
+        <source>Open Siyu</source>
+        <translation>打开私域助手</translation>
+    </message>
+    <message>
+        <source>Check reminders now</source>
+        <translation>立即检查提醒</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>%1 added.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <source>New name for %1:</source>
+        <translation>%1 的新名字：</translation>
+    </message>
+    <message>
+        <source>Renamed to %1.</source>
+        <translation>已改名为 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 现在是%2。</translation>
+    </message>
+    <message>
+        <source>Mark %1 as departed? Their customers stay theirs until you hand them over.</source>
+        <translation>将 %1 标记为已离职？在交接之前，其客户仍归在其名下。</translation>
+    </message>
+    <message>
+        <source>Mark departed</source>
+        <translation>标记离职</translation>
+    </message>
+    <message>
+        <source>%1 marked as departed.</source>
+        <translation>已将 %1 标记为已离职。</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>%1 still looks after customers, groups or follow-ups. Hand them over now?</source>
+        <translation>%1 仍负责客户、社群或待跟进。现在交接吗？</translation>
+    </message>
+    <message>
+        <source>%1 works here again.</source>
+        <translation>%1 已恢复在职。</translation>
+    </message>
+    <message>
+        <source>Handed over to %4: %1 customers, %2 groups and %3 open follow-ups.</source>
+        <translation>已交接给 %4：%1 位客户、%2 个社群、%3 条待跟进。</translation>
+    </message>
+    <message>
+        <source>%1 still looks after customers, groups or follow-ups: hand them over first.</source>
+        <translation>%1 仍负责客户、社群或待跟进，请先交接。</translation>
+    </message>
+    <message>
+        <source>Remove staff member</source>
+        <translation>删除员工</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the staff list?</source>
+        <translation>从员工名单中删除 %1？</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Make staff</source>
+        <translation>设为店员</translation>
+    </message>
+    <message>
+        <source>Make owner</source>
+        <translation>设为店主</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>改名…</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>恢复在职</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>交接…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Hand this member&apos;s customers, groups and open follow-ups to another member</source>
+        <translation>把该员工负责的客户、社群和待跟进交接给另一位员工</translation>
+    </message>
+    <message>
+        <source>Only members who look after nothing any more can be removed</source>
+        <translation>只有不再负责任何客户、社群和待跟进的员工才能删除</translation>
+    </message>
+    <message>
+        <source>Show departed</source>
+        <translation>显示已离职</translation>
+    </message>
+    <message>
+        <source>Customers belong to the shop: when someone leaves, hand their customers over.</source>
+        <translation>客户属于店铺：员工离职时，请把其客户交接给其他员工（离职继承）。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTableModel</name>
+    <message>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <translation>已离职</translation>
+    </message>
+    <message>
+        <source>Departed %1</source>
+        <translation>已离职 %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>负责客户</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>负责社群</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>待跟进</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Siyu cannot open the database</source>
@@ -341,6 +1364,358 @@ Customers, groups, coupons and content plans for a small shop&apos;s private dom
     <message>
         <source>Backup</source>
         <translation>备份</translation>
+    </message>
+</context>
+<context>
+    <name>TagGroupDialog</name>
+    <message>
+        <source>Edit tag group</source>
+        <translation>编辑标签分组</translation>
+    </message>
+    <message>
+        <source>New tag group</source>
+        <translation>新建标签分组</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>S-level: each customer has at most one tag of this group</source>
+        <translation>S级独占：每位客户在本组最多只有一个标签</translation>
+    </message>
+    <message>
+        <source>e.g. Source channel</source>
+        <translation>例如：来源渠道</translation>
+    </message>
+    <message>
+        <source>Group colour</source>
+        <translation>分组颜色</translation>
+    </message>
+</context>
+<context>
+    <name>TagManagerDialog</name>
+    <message>
+        <source>Tag group %1 created.</source>
+        <translation>已新建标签分组 %1。</translation>
+    </message>
+    <message>
+        <source>Tag group %1 saved.</source>
+        <translation>已保存标签分组 %1。</translation>
+    </message>
+    <message>
+        <source>Delete the tag group %1 and its %2 tags? %3 customers will lose these tags.</source>
+        <translation>删除标签分组 %1 及其 %2 个标签？%3 位客户将失去这些标签。</translation>
+    </message>
+    <message>
+        <source>Delete tag group</source>
+        <translation>删除标签分组</translation>
+    </message>
+    <message>
+        <source>Tag group %1 deleted; %2 tags removed from customers.</source>
+        <translation>已删除标签分组 %1，从客户身上移除了 %2 个标签。</translation>
+    </message>
+    <message>
+        <source>Create a tag group first: every tag belongs to a group.</source>
+        <translation>请先新建一个标签分组：每个标签都属于一个分组。</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>Name of the new tag in %1:</source>
+        <translation>%1 中新标签的名称：</translation>
+    </message>
+    <message>
+        <source>Tag %1 created.</source>
+        <translation>已新建标签 %1。</translation>
+    </message>
+    <message>
+        <source>Rename tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <source>New name for %1:</source>
+        <translation>%1 的新名称：</translation>
+    </message>
+    <message>
+        <source>Tag renamed to %1.</source>
+        <translation>标签已重命名为 %1。</translation>
+    </message>
+    <message>
+        <source>Move tags</source>
+        <translation>移动标签</translation>
+    </message>
+    <message>
+        <source>Move %1 to the group:</source>
+        <translation>把 %1 移动到分组：</translation>
+    </message>
+    <message>
+        <source>Moved to %1.</source>
+        <translation>已移动到 %1。</translation>
+    </message>
+    <message>
+        <source>Merge tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <source>Keep which tag? The others are merged into it:</source>
+        <translation>保留哪个标签？其余标签将合并到它：</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2? Their customers get %2, and %1 are deleted.</source>
+        <translation>把 %1 合并到 %2？这些客户都会得到 %2，%1 随后删除。</translation>
+    </message>
+    <message>
+        <source>Merged into %1: %2 customers newly have it.</source>
+        <translation>已合并到 %1：新增 %2 位客户拥有该标签。</translation>
+    </message>
+    <message>
+        <source>Delete the tag %1? %2 customers will lose it.</source>
+        <translation>删除标签 %1？%2 位客户将失去该标签。</translation>
+    </message>
+    <message>
+        <source>Delete %1 tags? %2 tag assignments will be removed from customers.</source>
+        <translation>删除 %1 个标签？将从客户身上移除 %2 个标签。</translation>
+    </message>
+    <message>
+        <source>Delete tags</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>%1 tags deleted.</source>
+        <translation>已删除 %1 个标签。</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tag groups</source>
+        <translation>标签分组</translation>
+    </message>
+    <message>
+        <source>Tags of %1 (S-level: one per customer)</source>
+        <translation>“%1”的标签（S级独占：每位客户一个）</translation>
+    </message>
+    <message>
+        <source>Tags of %1</source>
+        <translation>“%1”的标签</translation>
+    </message>
+    <message>
+        <source>Tag manager</source>
+        <translation>标签管理</translation>
+    </message>
+    <message>
+        <source>New group…</source>
+        <translation>新建分组…</translation>
+    </message>
+    <message>
+        <source>Edit group…</source>
+        <translation>编辑分组…</translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation>删除分组</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>新建标签…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Move to group…</source>
+        <translation>移动到分组…</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New tag in this group (Ctrl+N)</source>
+        <translation>在本分组新建标签（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Rename the tag (F2 or double-click)</source>
+        <translation>重命名标签（F2 或双击）</translation>
+    </message>
+    <message>
+        <source>Delete the selected tags (Delete)</source>
+        <translation>删除选中的标签（Delete）</translation>
+    </message>
+    <message>
+        <source>Merge the selected tags into one of them</source>
+        <translation>把选中的标签合并成其中一个</translation>
+    </message>
+    <message>
+        <source>A tag nobody holds has no planned use: merge it or delete it. S-level groups give each customer one tag.</source>
+        <translation>没有客户使用的标签没有实际用途，可以合并或删除。S级分组中每位客户只有一个标签。</translation>
+    </message>
+</context>
+<context>
+    <name>TagTableModel</name>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <source>No customer has this tag: give it a planned use or delete it.</source>
+        <translation>还没有客户有这个标签：请为它安排用途，或者删除它。</translation>
+    </message>
+    <message>
+        <source>S-level, one per customer</source>
+        <translation>S级独占：每位客户一个</translation>
+    </message>
+    <message>
+        <source>Multiple</source>
+        <translation>多选</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>S-level</source>
+        <translation>S级独占</translation>
+    </message>
+</context>
+<context>
+    <name>Template</name>
+    <message>
+        <source>Customer name or WeChat nickname</source>
+        <translation>客户姓名或微信昵称</translation>
+    </message>
+    <message>
+        <source>11-digit mobile number; +86, spaces and dashes are fine</source>
+        <translation>11位手机号；带 +86、空格或横线也可以</translation>
+    </message>
+    <message>
+        <source>Member or card number from your POS</source>
+        <translation>收银系统里的会员号或卡号</translation>
+    </message>
+    <message>
+        <source>The remark name you gave them in WeChat</source>
+        <translation>你在微信里给客户的备注名</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>男, 女 or 未知</source>
+        <translation>男、女或未知</translation>
+    </message>
+    <message>
+        <source>A date: 1990-05-06, 1990/5/6 or 1990年5月6日</source>
+        <translation>日期：1990-05-06、1990/5/6 或 1990年5月6日</translation>
+    </message>
+    <message>
+        <source>公历 (solar) or 农历 (lunar); empty means solar</source>
+        <translation>公历或农历；不填即公历</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Where they came from: 门店扫码, 朋友推荐, 小红书…</source>
+        <translation>客户从哪里来：门店扫码、朋友推荐、小红书……</translation>
+    </message>
+    <message>
+        <source>The day they were added to your WeChat</source>
+        <translation>加为微信好友的日期</translation>
+    </message>
+    <message>
+        <source>The staff member who looks after them (created if new)</source>
+        <translation>负责这位客户的员工（不存在时自动新建）</translation>
+    </message>
+    <message>
+        <source>粉丝, 客户, 会员 or KOC</source>
+        <translation>粉丝、客户、会员或KOC</translation>
+    </message>
+    <message>
+        <source>Tags separated by 、 or commas</source>
+        <translation>多个标签用“、”或逗号分隔</translation>
+    </message>
+    <message>
+        <source>Anything else worth remembering</source>
+        <translation>其他值得记下的信息</translation>
+    </message>
+    <message>
+        <source>Order number; re-importing the same number updates the order</source>
+        <translation>订单号；再次导入同一单号会更新该订单</translation>
+    </message>
+    <message>
+        <source>Order time: 2026-01-05 14:30 or a date</source>
+        <translation>下单时间：2026-01-05 14:30 或日期</translation>
+    </message>
+    <message>
+        <source>Amount paid in yuan: 128.50, ¥1,280 or 12元; negative for a refund</source>
+        <translation>实付金额（元）：128.50、¥1,280 或 12元；退款写负数</translation>
+    </message>
+    <message>
+        <source>门店, 小程序, 外卖…</source>
+        <translation>门店、小程序、外卖……</translation>
+    </message>
+    <message>
+        <source>The system the order came from (order numbers are unique per system)</source>
+        <translation>订单来自哪个系统（同一系统内订单号唯一）</translation>
+    </message>
+    <message>
+        <source>How to fill in</source>
+        <translation>填写说明</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列名</translation>
+    </message>
+    <message>
+        <source>What to write</source>
+        <translation>填写内容</translation>
+    </message>
+    <message>
+        <source>Other accepted names</source>
+        <translation>也可以用的列名</translation>
+    </message>
+    <message>
+        <source>Other columns</source>
+        <translation>其他列</translation>
+    </message>
+    <message>
+        <source>Kept as the customer&apos;s custom fields</source>
+        <translation>作为客户的自定义字段保留</translation>
     </message>
 </context>
 </TS>

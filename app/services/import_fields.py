@@ -1,0 +1,149 @@
+"""The fields each import knows, with the Chinese and English header names shop systems use for them.
+
+The first alias is the canonical header: templates and exports write it, so an export imports back as is.
+Matching ignores case, spaces, brackets and a trailing colon or asterisk ("手机号*", "手机号（必填）").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.i18n_markers import QT_TRANSLATE_NOOP
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str  # English source text, translated by the views (context "ImportFields")
+    aliases: tuple[str, ...]
+    kind: str  # text, phone, date, datetime, money, tags, gender, level, calendar, staff
+
+    @property
+    def header(self) -> str:
+        return self.aliases[0]
+
+
+CUSTOMER_FIELDS: tuple[Field, ...] = (
+    # Siyu's own customer number, written by exports so that an export always finds its customers again.
+    Field("siyu_id", QT_TRANSLATE_NOOP("ImportFields", "Siyu ID"),
+          ("私域助手编号", "siyu id", "siyu_id"), "text"),
+    Field("name", QT_TRANSLATE_NOOP("ImportFields", "Name"),
+          ("姓名", "客户姓名", "客户名称", "会员姓名", "昵称", "微信昵称", "名称", "客户", "name", "customer name",
+           "customer", "nickname"), "text"),
+    Field("phone", QT_TRANSLATE_NOOP("ImportFields", "Phone"),
+          ("手机号", "手机", "手机号码", "电话", "联系电话", "电话号码", "联系方式", "会员手机号", "mobile", "phone",
+           "phone number", "tel", "telephone", "cellphone"), "phone"),
+    Field("member_code", QT_TRANSLATE_NOOP("ImportFields", "Member code"),
+          ("会员编号", "客户编号", "卡号", "会员卡号", "会员号", "会员码", "member code", "member no", "member id",
+           "card no", "customer id", "customer no"), "text"),
+    Field("remark_name", QT_TRANSLATE_NOOP("ImportFields", "Remark name"),
+          ("备注名", "备注", "备注名称", "remark", "remark name"), "text"),
+    Field("wechat_id", QT_TRANSLATE_NOOP("ImportFields", "WeChat ID"),
+          ("微信号", "微信", "微信id", "wechat", "wechat id", "weixin", "wxid"), "text"),
+    Field("gender", QT_TRANSLATE_NOOP("ImportFields", "Gender"), ("性别", "gender", "sex"), "gender"),
+    Field("birthday", QT_TRANSLATE_NOOP("ImportFields", "Birthday"),
+          ("生日", "出生日期", "生日日期", "birthday", "date of birth", "dob", "birth date"), "date"),
+    Field("birthday_calendar", QT_TRANSLATE_NOOP("ImportFields", "Birthday calendar"),
+          ("生日历法", "历法", "农历生日", "birthday calendar", "calendar"), "calendar"),
+    Field("city", QT_TRANSLATE_NOOP("ImportFields", "City"), ("城市", "所在城市", "地区", "所在地", "city"), "text"),
+    Field("source_channel", QT_TRANSLATE_NOOP("ImportFields", "Source channel"),
+          ("来源渠道", "来源", "渠道", "客户来源", "添加渠道", "获客渠道", "source", "source channel", "channel"), "text"),
+    Field("added_on", QT_TRANSLATE_NOOP("ImportFields", "Added on"),
+          ("添加日期", "添加时间", "加入日期", "加入时间", "注册日期", "注册时间", "入会时间", "入会日期", "创建时间",
+           "added", "added on", "join date", "register date", "created"), "date"),
+    Field("owner", QT_TRANSLATE_NOOP("ImportFields", "Owner staff"),
+          ("负责员工", "负责人", "归属员工", "所属员工", "跟进人", "客户经理", "导购", "专属导购", "owner", "owner staff", "staff"), "staff"),
+    Field("level", QT_TRANSLATE_NOOP("ImportFields", "Relationship level"),
+          ("关系等级", "客户关系", "关系", "level", "relationship", "relationship level"), "level"),
+    Field("tags", QT_TRANSLATE_NOOP("ImportFields", "Tags"),
+          ("标签", "客户标签", "标签名称", "企微标签", "tags", "tag", "labels"), "tags"),
+    Field("notes", QT_TRANSLATE_NOOP("ImportFields", "Notes"),
+          ("备注信息", "客户备注", "描述", "说明", "补充说明", "notes", "note", "description"), "text"),
+)  # fmt: skip
+
+ORDER_FIELDS: tuple[Field, ...] = (
+    Field("external_no", QT_TRANSLATE_NOOP("ImportFields", "Order number"),
+          ("订单号", "订单编号", "单号", "交易单号", "流水号", "订单id", "小票号", "order no", "order number", "order id",
+           "order"), "text"),
+    Field("ordered_at", QT_TRANSLATE_NOOP("ImportFields", "Order time"),
+          ("下单时间", "支付时间", "付款时间", "成交时间", "交易时间", "订单时间", "日期", "订单日期", "时间", "order time",
+           "paid at", "date", "time", "created at"), "datetime"),
+    Field("amount", QT_TRANSLATE_NOOP("ImportFields", "Amount paid"),
+          ("实付金额", "实收金额", "支付金额", "付款金额", "订单金额", "交易金额", "金额", "实付", "amount", "paid",
+           "total", "amount paid"), "money"),
+    Field("phone", QT_TRANSLATE_NOOP("ImportFields", "Customer phone"),
+          ("手机号", "手机", "客户手机号", "会员手机号", "买家手机", "收货人手机", "电话", "联系电话", "mobile", "phone",
+           "customer phone"), "phone"),
+    Field("member_code", QT_TRANSLATE_NOOP("ImportFields", "Member code"),
+          ("会员编号", "客户编号", "卡号", "会员卡号", "会员号", "member code", "card no", "customer id"), "text"),
+    Field("name", QT_TRANSLATE_NOOP("ImportFields", "Customer name"),
+          ("客户姓名", "姓名", "会员姓名", "买家", "买家昵称", "收货人", "客户名称", "昵称", "name", "customer", "customer name"),
+          "text"),
+    # Siyu's customer number, written by order exports, so that customers without phone or code match too.
+    Field("customer_siyu_id", QT_TRANSLATE_NOOP("ImportFields", "Siyu customer ID"),
+          ("私域助手客户编号", "siyu customer id"), "text"),
+    Field("channel", QT_TRANSLATE_NOOP("ImportFields", "Channel"),
+          ("渠道", "下单渠道", "销售渠道", "订单渠道", "门店", "channel", "store"), "text"),
+    Field("source", QT_TRANSLATE_NOOP("ImportFields", "Source system"),
+          ("来源系统", "订单来源", "平台", "系统", "source", "source system", "platform", "system"),
+          "text"),
+)  # fmt: skip
+
+FIELDS = {"customers": CUSTOMER_FIELDS, "orders": ORDER_FIELDS}
+CUSTOM = "__custom__"  # a customer column kept as a custom field
+IGNORE = "__ignore__"  # a column the owner chose not to import
+
+
+def normalise_header(text: object) -> str:
+    if text is None:
+        return ""
+    value = str(text).strip().lower()
+    value = re.sub(r"[（(].*?[)）]", "", value)  # 手机号（必填）
+    value = re.sub(r"[\s*:：_\-]+", " ", value).strip()
+    return value
+
+
+_ALIAS_INDEX: dict[str, dict[str, tuple[int, str]]] = {}
+
+
+def alias_index(kind: str) -> dict[str, tuple[int, str]]:
+    """normalised alias -> (priority, field key); a lower priority wins when several columns match."""
+    if kind not in _ALIAS_INDEX:
+        index: dict[str, tuple[int, str]] = {}
+        for field in FIELDS[kind]:
+            for rank, alias in enumerate(field.aliases):
+                index.setdefault(normalise_header(alias), (rank, field.key))
+        _ALIAS_INDEX[kind] = index
+    return _ALIAS_INDEX[kind]
+
+
+def suggest_mapping(kind: str, headers: list[str]) -> list[str]:
+    """For each column, the field it feeds: a field key, CUSTOM (customers) or IGNORE.
+
+    When several columns match one field (下单时间 and 支付时间), the one whose alias comes first in the
+    field's list wins and the others are kept as custom fields (customers) or left out (orders).
+    """
+    index = alias_index(kind)
+    best: dict[str, tuple[int, int]] = {}  # field -> (alias rank, column)
+    for col, header in enumerate(headers):
+        hit = index.get(normalise_header(header))
+        if hit is not None:
+            rank, key = hit
+            if key not in best or rank < best[key][0]:
+                best[key] = (rank, col)
+    chosen = {col: key for key, (_rank, col) in best.items()}
+    fallback = CUSTOM if kind == "customers" else IGNORE
+    return [chosen.get(col, fallback if str(h or "").strip() else IGNORE) for col, h in enumerate(headers)]
+
+
+def header_score(kind: str, row: list[object]) -> int:
+    index = alias_index(kind)
+    return len({index[n][1] for n in (normalise_header(c) for c in row if isinstance(c, str)) if n in index})
+
+
+def field(kind: str, key: str) -> Field:
+    for f in FIELDS[kind]:
+        if f.key == key:
+            return f
+    raise KeyError(key)

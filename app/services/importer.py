@@ -1,0 +1,1021 @@
+"""Importing customers and orders from the files shop systems export.
+
+One import is one transaction: all of its rows or none. Every invalid row is reported with its spreadsheet
+row number, column and reason; by default nothing is imported while any row is invalid. Re-importing a file
+changes nothing: customers are matched by phone, then member code, then name + WeChat id; orders by source
+system and order number (an order without a number is keyed by customer, time, amount and occurrence).
+Columns that match no field are kept as the customer's custom fields, never dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection, bindparam, text
+
+from app.i18n_markers import QT_TRANSLATE_NOOP, UserError
+from app.services import normalise as nz
+from app.services.bulk import insert_rows, sqlite_indexes
+from app.services.database import Database
+from app.services.import_fields import CUSTOM, FIELDS, IGNORE, header_score, suggest_mapping
+from app.services.import_fields import field as field_spec
+from app.services.pinyin import search_key
+from app.services.tabular import CSV_HEAD_ROWS, Grid, read_grid
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, float], None]
+Translate = Callable[[str, str], str]
+MODES = ("add", "update", "upsert")
+IMPORT_TAG_GROUP = "导入标签"
+HEADER_SCAN_ROWS = 30
+TOTAL_WORDS = ("合计", "总计", "小计", "总额", "汇总", "共计", "total", "sum", "subtotal")
+
+
+def _identity(_context: str, text_: str) -> str:
+    return text_
+
+
+class ImportError_(UserError):  # noqa: N801 - ImportError is a builtin
+    pass
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem: spreadsheet row (1-based), column header, the cell's text, and the reason."""
+
+    row: int
+    column: str
+    value: str
+    reason: str  # English template, translated by the caller (context "Import")
+    params: dict[str, object] = field(default_factory=dict)
+
+    def text(self, translate: Translate = _identity) -> str:
+        return translate("Import", self.reason).format(**self.params)
+
+
+@dataclass
+class ImportPreview:
+    kind: str
+    path: Path
+    sheet: str | None
+    sheets: list[str]
+    header_row: int  # 1-based spreadsheet row of the headers
+    headers: list[str]
+    mapping: list[str]  # per column: field key, CUSTOM or IGNORE
+    remembered: bool
+    sample: list[list[str]]
+    data_rows: int
+    encoding: str | None
+    grid: Grid = field(repr=False)
+
+
+@dataclass
+class ImportSummary:
+    kind: str
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    invalid: int = 0
+    merged: int = 0  # repeated rows in the file folded into one
+    created_customers: int = 0
+    created_staff: int = 0
+    created_tags: int = 0
+    ignored_columns: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    error_report: Path | None = None
+    dry_run: bool = False
+    imported: bool = False
+    seconds: float = 0.0
+
+
+# -- reading and mapping -----------------------------------------------------------------------------
+
+
+def find_header_row(kind: str, rows: list[list[Any]]) -> int:
+    """0-based index of the row that best matches the kind's header names (title rows above are skipped)."""
+    best, best_score = -1, 0
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        score = header_score(kind, row)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def layout_key(kind: str, headers: Sequence[str]) -> str:
+    digest = hashlib.sha1("\x1f".join(str(h).strip() for h in headers).encode("utf-8")).hexdigest()[:16]
+    return f"import.mapping.{kind}.{digest}"
+
+
+class ImportService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # -- preview -----------------------------------------------------------------------------------
+    def preview(self, path: Path | str, kind: str, sheet: str | None = None) -> ImportPreview:
+        if kind not in FIELDS:
+            raise ValueError(kind)
+        path = Path(path)
+        grid = read_grid(path, sheet)
+        header_idx = find_header_row(kind, grid.rows)
+        if header_idx < 0:
+            examples = "、".join(f.header for f in FIELDS[kind][:4])
+            raise ImportError_(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{path}: no header row found in the first {rows} rows. Add a row with column names such "
+                    "as {examples}.",
+                ),
+                path=path.name,
+                rows=HEADER_SCAN_ROWS,
+                examples=examples,
+            )
+        headers = _headers(grid.rows[header_idx])
+        mapping = suggest_mapping(kind, headers)
+        remembered = self._remembered(kind, headers)
+        if remembered is not None:
+            mapping = remembered
+        body = grid.rows[header_idx + 1 :]
+        sample = [[_cell_text(c) for c in row[: len(headers)]] for row in body[:20]]
+        if grid.csv_text is not None and len(grid.rows) >= CSV_HEAD_ROWS:  # only the top was parsed: estimate
+            data_rows = grid.csv_text.count("\n") - header_idx - (1 if grid.csv_text.endswith("\n") else 0)
+        else:
+            data_rows = sum(1 for row in body if any(_cell_text(c) for c in row))
+        return ImportPreview(kind, path, grid.sheet, grid.sheets, header_idx + 1, headers, mapping,
+                             remembered is not None, sample, data_rows, grid.encoding, grid)  # fmt: skip
+
+    def _remembered(self, kind: str, headers: list[str]) -> list[str] | None:
+        with self._db.engine.connect() as conn:
+            raw = conn.execute(
+                text("SELECT value FROM setting WHERE key = :k"), {"k": layout_key(kind, headers)}
+            ).scalar()
+        if raw is None:
+            return None
+        mapping = json.loads(raw)
+        valid = {f.key for f in FIELDS[kind]} | {CUSTOM, IGNORE}
+        if len(mapping) != len(headers) or not set(mapping) <= valid:
+            return None
+        return mapping
+
+    def remember_mapping(self, kind: str, headers: list[str], mapping: list[str]) -> None:
+        key = layout_key(kind, headers)
+        payload = json.dumps(mapping)
+        with self._db.engine.begin() as conn:
+            conn.execute(text("DELETE FROM setting WHERE key = :k"), {"k": key})
+            conn.execute(text("INSERT INTO setting (key, value) VALUES (:k, :v)"), {"k": key, "v": payload})
+
+    # -- the import ---------------------------------------------------------------------------------
+    def run(
+        self,
+        source: ImportPreview | Path | str,
+        kind: str | None = None,
+        *,
+        mapping: list[str] | None = None,
+        mode: str = "upsert",
+        skip_invalid: bool = False,
+        dry_run: bool = False,
+        order_source: str = "import",
+        progress: Progress | None = None,
+        translate: Translate = _identity,
+        write_report: bool = True,
+        sheet: str | None = None,
+    ) -> ImportSummary:
+        started = time.perf_counter()
+        report = progress or (lambda _s, _f: None)
+        preview = (
+            source if isinstance(source, ImportPreview) else self.preview(Path(source), kind or "", sheet)
+        )
+        kind = preview.kind
+        if mode not in MODES:
+            raise ValueError(mode)
+        mapping = list(mapping or preview.mapping)
+        _check_mapping(kind, preview.headers, mapping)
+        report(QT_TRANSLATE_NOOP("Import", "Reading"), 0.05)
+        frame, rownums, texts = _data_frame(preview)
+        summary = ImportSummary(kind, dry_run=dry_run)
+        summary.ignored_columns = [
+            h for h, m in zip(preview.headers, mapping, strict=True) if m == IGNORE and h
+        ]
+        issues: list[Issue] = []
+        report(QT_TRANSLATE_NOOP("Import", "Checking"), 0.15)
+        parsed, bad_rows = _parse(kind, frame, rownums, texts, preview.headers, mapping, issues)
+        if kind == "customers":
+            plan = _CustomerPlan(parsed, rownums, preview.headers, mapping, bad_rows, issues)
+        else:
+            plan = _OrderPlan(parsed, rownums, bad_rows, issues, order_source)
+        report(QT_TRANSLATE_NOOP("Import", "Matching"), 0.3)
+        with self._db.engine.begin() as conn:
+            plan.match(conn, mode)
+            summary.issues = sorted(issues, key=lambda i: (i.row, i.column))
+            summary.invalid = len({i.row for i in issues})
+            if summary.invalid and not skip_invalid:
+                summary.imported = False
+                summary.unchanged = 0
+                conn.rollback()
+            else:
+                report(QT_TRANSLATE_NOOP("Import", "Writing"), 0.45)
+                plan.write(
+                    conn, summary, lambda f: report(QT_TRANSLATE_NOOP("Import", "Writing"), 0.45 + 0.5 * f)
+                )
+                if dry_run:
+                    conn.rollback()
+                else:
+                    summary.imported = True
+        if summary.invalid and write_report:
+            summary.error_report = write_error_report(preview, summary.issues, translate, frame, rownums)
+        if not summary.invalid or skip_invalid:
+            self.remember_mapping(kind, preview.headers, mapping) if not dry_run else None
+        summary.seconds = time.perf_counter() - started
+        report(QT_TRANSLATE_NOOP("Import", "Done"), 1.0)
+        return summary
+
+
+# -- parsing -------------------------------------------------------------------------------------------
+
+
+def _headers(row: list[Any]) -> list[str]:
+    headers = [_cell_text(c) for c in row]
+    while headers and not headers[-1]:
+        headers.pop()
+    seen: dict[str, int] = {}
+    out = []
+    for h in headers:  # two columns both called 备注 stay two custom fields: 备注, 备注(2)
+        n = seen.get(h, 0)
+        seen[h] = n + 1
+        out.append(h if n == 0 or not h else f"{h}({n + 1})")
+    return out
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if np.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, dt.datetime):
+        return (
+            value.strftime("%Y-%m-%d %H:%M:%S")
+            if (value.hour or value.minute or value.second)
+            else value.strftime("%Y-%m-%d")
+        )
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _check_mapping(kind: str, headers: list[str], mapping: list[str]) -> None:
+    if len(mapping) != len(headers):
+        raise ValueError("mapping does not match the columns")
+    used = [m for m in mapping if m not in (CUSTOM, IGNORE)]
+    dup = {m for m in used if used.count(m) > 1}
+    if dup:
+        raise ImportError_(
+            QT_TRANSLATE_NOOP("Errors", "Two columns are mapped to the same field: {fields}."),
+            fields="、".join(field_spec(kind, d).header for d in sorted(dup)),
+        )
+    if kind == "customers" and not {"name", "phone", "member_code", "wechat_id"} & set(used):
+        raise ImportError_(
+            QT_TRANSLATE_NOOP(
+                "Errors", "Map at least one column to the name, phone, member code or WeChat ID."
+            ),
+        )
+    if kind == "orders":
+        missing = [k for k in ("ordered_at", "amount") if k not in used]
+        if missing or not {"phone", "member_code", "customer_siyu_id"} & set(used):
+            need = [field_spec(kind, k).header for k in missing]
+            if not {"phone", "member_code", "customer_siyu_id"} & set(used):
+                need.append(f"{field_spec(kind, 'phone').header}/{field_spec(kind, 'member_code').header}")
+            raise ImportError_(
+                QT_TRANSLATE_NOOP("Errors", "An order import needs these columns: {fields}."),
+                fields="、".join(need),
+            )
+
+
+class _Texts(dict):  # type: ignore[type-arg]
+    """Each column as trimmed numpy text, computed when first asked for (dates and amounts rarely need it)."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        super().__init__()
+        self.frame = frame
+
+    def __missing__(self, col: int) -> np.ndarray:
+        arr = nz.strings(self.frame[col])
+        self[col] = arr
+        return arr
+
+
+def _data_frame(preview: ImportPreview) -> tuple[pd.DataFrame, np.ndarray, _Texts]:
+    """The rows under the header as a frame (object cells) without empty rows, and their spreadsheet row
+    numbers; and each column's trimmed text on demand."""
+    width = len(preview.headers)
+    grid = preview.grid
+    start = preview.header_row  # 0-based index of the first data row
+    if grid.csv_text is not None:
+        encoding = "utf-8-sig" if grid.encoding == "utf-8" else grid.encoding
+        frame = pd.read_csv(grid.path, encoding=encoding, header=None, skiprows=start, dtype=object,
+                            keep_default_na=False, na_filter=False, usecols=range(width), engine="c",
+                            names=list(range(width)), sep=grid.delimiter, quotechar='"',
+                            skip_blank_lines=False)  # fmt: skip
+    else:
+        body = [(list(r) + [None] * width)[:width] for r in grid.rows[start:]]
+        frame = (
+            pd.DataFrame(body, columns=range(width), dtype=object)
+            if body
+            else pd.DataFrame(columns=range(width))
+        )
+    rownums = np.arange(start + 1, start + 1 + len(frame))
+    if len(frame):
+        values = frame.to_numpy(dtype=object)
+        empty = ((values == "") | pd.isna(values)).all(axis=1)
+        if empty.any():
+            # cells of spaces only count as empty too
+            maybe = np.flatnonzero(~empty)
+            frame = frame[~empty].reset_index(drop=True)
+            rownums = rownums[~empty]
+            del maybe
+    texts = _Texts(frame)
+    if len(frame):
+        blank = np.ones(len(frame), dtype=bool)
+        for col in frame.columns:
+            if not blank.any():
+                break
+            idx = np.flatnonzero(blank)
+            sub = nz.strings(frame[col].iloc[idx])
+            blank[idx] = np.strings.str_len(sub) == 0
+        if blank.any():
+            frame = frame[~blank].reset_index(drop=True)
+            rownums = rownums[~blank]
+            texts = _Texts(frame)
+    return frame, rownums, texts
+
+
+def _parse(
+    kind: str,
+    frame: pd.DataFrame,
+    rownums: np.ndarray,
+    texts: dict[int, np.ndarray],
+    headers: list[str],
+    mapping: list[str],
+    issues: list[Issue],
+) -> tuple[dict[str, pd.Series], np.ndarray]:
+    """Parsed columns by field key (custom fields under ``custom:<header>``) and a mask of invalid rows."""
+    n = len(frame)
+    bad_rows = np.zeros(n, dtype=bool)
+    parsed: dict[str, pd.Series] = {}
+    today = pd.Timestamp(dt.date.today())
+    # a totals row: the first non-empty cell says 合计/总计/Total
+    if n:
+        first = np.full(n, "", dtype=nz.STR)
+        first_col = np.full(n, -1)
+        found = np.zeros(n, dtype=bool)
+        for col in frame.columns:
+            arr = texts[col]
+            take = (np.strings.str_len(arr) > 0) & ~found
+            first[take] = arr[take]
+            first_col[take] = col
+            found |= take
+        lowered = np.strings.lower(first)
+        totals = np.zeros(n, dtype=bool)
+        for word in TOTAL_WORDS:
+            totals |= np.strings.startswith(lowered, word)
+        for i in np.flatnonzero(totals):
+            col = int(first_col[i])
+            issues.append(Issue(int(rownums[i]), headers[col], str(first[i]),
+                                QT_TRANSLATE_NOOP("Import", "a totals row, not a record")))  # fmt: skip
+        bad_rows |= totals
+    for col, key in enumerate(mapping):
+        if key == IGNORE or col >= frame.shape[1]:
+            continue
+        raw = frame[col]
+        arr = texts[col]
+        header = headers[col]
+        if key == CUSTOM:
+            parsed[f"custom:{header}"] = nz.as_text(raw, arr)
+            continue
+        kind_ = field_spec(kind, key).kind
+        bad = None
+        reason = ""
+        if kind_ == "phone":
+            values, bad = nz.phones(raw, arr)
+            reason = QT_TRANSLATE_NOOP("Import", "not an 11-digit mobile number")
+        elif kind_ in ("date", "datetime"):
+            values, bad = nz.dates(raw, with_time=kind_ == "datetime", arr=arr)
+            reason = QT_TRANSLATE_NOOP("Import", "not a date (use 2026-01-05, 2026/1/5 or 2026年1月5日)")
+            if key == "birthday":
+                future = (values > today).fillna(False).to_numpy(dtype=bool)
+                for i in np.flatnonzero(future & ~bad.to_numpy(dtype=bool)):
+                    issues.append(Issue(int(rownums[i]), header, _cell_text(raw.iat[i]),
+                                        QT_TRANSLATE_NOOP("Import", "a birthday in the future")))  # fmt: skip
+                bad_rows |= future
+        elif kind_ == "money":
+            values, bad = nz.money_cents(raw, arr)
+            reason = QT_TRANSLATE_NOOP("Import", "not an amount of money")
+        elif kind_ == "gender":
+            values, bad = nz.choice(raw, nz.GENDERS, arr)
+            reason = QT_TRANSLATE_NOOP("Import", "not a gender (男, 女 or 未知)")
+        elif kind_ == "level":
+            values, bad = nz.choice(raw, nz.LEVELS, arr)
+            reason = QT_TRANSLATE_NOOP("Import", "not a relationship level (粉丝, 客户, 会员 or KOC)")
+        elif kind_ == "calendar":
+            values, bad = nz.choice(raw, nz.LUNAR_WORDS, arr)
+            reason = QT_TRANSLATE_NOOP("Import", "not a calendar (公历 or 农历)")
+        elif kind_ == "tags":
+            values = nz.split_tags(raw, arr)
+        else:
+            values = nz.as_text(raw, arr)
+            if key == "external_no":
+                values = values.str.slice(0, 128)
+        if bad is not None:
+            mask = bad.to_numpy(dtype=bool)
+            for i in np.flatnonzero(mask):
+                issues.append(Issue(int(rownums[i]), header, _cell_text(raw.iat[i]), reason))
+            bad_rows |= mask
+        parsed[key] = values
+    return parsed, bad_rows
+
+
+def _required(key: str, parsed: dict[str, pd.Series], n: int) -> np.ndarray:
+    if key not in parsed:
+        return np.zeros(n, dtype=bool)
+    return parsed[key].isna().to_numpy(dtype=bool)
+
+
+# -- customers -----------------------------------------------------------------------------------------
+
+CUSTOMER_COLUMNS = ("name", "remark_name", "phone", "member_code", "wechat_id", "gender", "birthday",
+                    "birthday_lunar", "city", "source_channel", "added_on", "owner_staff_id", "level", "notes")  # fmt: skip
+
+
+_VALUE_KEYS = ("name", "remark_name", "phone", "member_code", "wechat_id", "gender", "birthday", "birthday_lunar",
+               "city", "source_channel", "added_on", "owner", "level", "notes")  # fmt: skip
+
+
+def _column_list(series: pd.Series) -> list[Any]:
+    """A parsed column as a plain list with None for empty cells (fast to index in a loop)."""
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return [None if pd.isna(v) else v.date().isoformat() for v in series.tolist()]
+    return [None if (v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))) else v
+            for v in series.to_numpy(dtype=object)]  # fmt: skip
+
+
+class _CustomerPlan:
+    """Customers: fold repeated rows, match the shop's customers, then write in bulk.
+
+    Works on plain lists: a Python loop over 100,000 rows is fine, pandas scalar access in one is not.
+    """
+
+    def __init__(self, parsed, rownums, headers, mapping, bad_rows, issues):  # type: ignore[no-untyped-def]
+        self.rownums, self.headers, self.mapping = rownums, headers, mapping
+        self.bad_rows, self.issues = bad_rows, issues
+        self.n = len(rownums)
+        self.cols: dict[str, list[Any]] = {k: _column_list(v) for k, v in parsed.items() if k != "tags"}
+        if "birthday_calendar" in self.cols:
+            self.cols["birthday_lunar"] = self.cols.pop("birthday_calendar")
+        self.tags: list[list[str]] | None = parsed["tags"].tolist() if "tags" in parsed else None
+        self.custom = [k for k in parsed if k.startswith("custom:")]
+        self.none = [None] * self.n
+
+    def col(self, key: str) -> list[Any]:
+        return self.cols.get(key, self.none)
+
+    def _issue(self, i: int, key: str, reason: str) -> None:
+        mapped = "birthday_calendar" if key == "birthday_lunar" else key
+        col = self.mapping.index(mapped) if mapped in self.mapping else 0
+        value = self.col(key)[i]
+        self.issues.append(Issue(int(self.rownums[i]), self.headers[col] if self.headers else "",
+                                 "" if value is None else str(value), reason))  # fmt: skip
+        self.bad_rows[i] = True
+
+    def match(self, conn: Connection, mode: str) -> None:
+        n = self.n
+        phone, code, name, wechat = (
+            self.col("phone"),
+            self.col("member_code"),
+            self.col("name"),
+            self.col("wechat_id"),
+        )
+        remark, siyu_id = self.col("remark_name"), self.col("siyu_id")
+        first_key = next((k for k in ("name", "phone", "member_code", "wechat_id") if k in self.cols), "name")
+        for i in range(n):
+            if (
+                not self.bad_rows[i]
+                and phone[i] is None
+                and code[i] is None
+                and name[i] is None
+                and wechat[i] is None
+            ):
+                self._issue(i, first_key, QT_TRANSLATE_NOOP("Import", "the name or phone is missing"))
+        existing = conn.execute(text(
+            "SELECT id, phone, member_code, name, wechat_id, remark_name FROM customer ORDER BY id"
+        )).all()  # fmt: skip
+        ids_known = {r[0] for r in existing}
+        by_phone = {r[1]: r[0] for r in existing if r[1]}
+        by_code = {r[2]: r[0] for r in existing if r[2]}
+        by_name_wx = {(r[3], r[4]): r[0] for r in existing if r[4]}
+        # a contact known only by name (no phone, code or WeChat id) is matched by name and remark
+        by_name_only: dict[tuple[str, str | None], int] = {}
+        for r in existing:
+            if not (r[1] or r[2] or r[4]):
+                by_name_only.setdefault((r[3], r[5]), r[0])
+        ids = [0] * n
+        keys: list[str] = [""] * n
+        code_owner: dict[str, str] = {}
+        for i in range(n):
+            # repeated rows of one customer in the file are folded together: same phone, else member code,
+            # else name + WeChat id, else Siyu's number, else name + remark
+            if phone[i] is not None:
+                keys[i] = "p:" + phone[i]
+            elif code[i] is not None:
+                keys[i] = "c:" + code[i]
+            elif name[i] is not None and wechat[i] is not None:
+                keys[i] = f"w:{name[i]}\x1f{wechat[i]}"
+            elif siyu_id[i] is not None:
+                keys[i] = f"s:{siyu_id[i]}"
+            else:
+                keys[i] = f"n:{name[i]}\x1f{remark[i]}"
+            if self.bad_rows[i]:
+                continue
+            sid = siyu_id[i]
+            if sid is not None and str(sid).isdigit() and int(sid) in ids_known:
+                ids[i] = int(sid)  # an export of this shop: the customer it came from
+            else:
+                pid = by_phone.get(phone[i]) if phone[i] is not None else None
+                cid = by_code.get(code[i]) if code[i] is not None else None
+                if pid and cid and pid != cid:
+                    self._issue(i, "member_code", QT_TRANSLATE_NOOP(
+                        "Import", "this member code belongs to another customer than this phone number"))  # fmt: skip
+                    continue
+                target = pid or cid
+                if not target and name[i] is not None and wechat[i] is not None:
+                    target = by_name_wx.get((name[i], wechat[i]))
+                if (
+                    not target
+                    and name[i] is not None
+                    and phone[i] is None
+                    and code[i] is None
+                    and wechat[i] is None
+                ):
+                    target = by_name_only.get((name[i], remark[i]))
+                ids[i] = target or 0
+            if code[i] is not None:  # one member code, one customer of the file
+                owner = code_owner.setdefault(code[i], keys[i])
+                if owner != keys[i]:
+                    self._issue(
+                        i,
+                        "member_code",
+                        QT_TRANSLATE_NOOP("Import", "this member code is used by another row"),
+                    )
+        if mode == "update":
+            key = next((k for k in ("phone", "member_code", "name") if k in self.cols), "name")
+            for i in range(n):
+                if ids[i] == 0 and not self.bad_rows[i]:
+                    self._issue(i, key, QT_TRANSLATE_NOOP("Import", "no existing customer matches this row"))
+        self.ids, self.keys, self.mode = ids, keys, mode
+
+    def _fold(self) -> tuple[dict[str, dict[str, Any]], dict[str, int], int]:
+        """Valid rows folded by customer: later non-empty values win; tags and custom fields are joined."""
+        records: dict[str, dict[str, Any]] = {}
+        target: dict[str, int] = {}
+        value_keys = [k for k in (*_VALUE_KEYS, *self.custom) if k in self.cols]
+        columns = [(k, self.cols[k]) for k in value_keys]
+        valid = 0
+        for i in range(self.n):
+            if self.bad_rows[i]:
+                continue
+            valid += 1
+            key = self.keys[i]
+            record = records.get(key)
+            if record is None:
+                record = records[key] = {"_tags": []}
+                target[key] = self.ids[i]
+            elif self.ids[i]:
+                target[key] = self.ids[i]
+            for k, values in columns:
+                v = values[i]
+                if v is not None:
+                    record[k] = v
+            if self.tags is not None:
+                for tag in self.tags[i]:
+                    if tag not in record["_tags"]:
+                        record["_tags"].append(tag)
+        return records, target, valid - len(records)
+
+    def write(self, conn: Connection, summary: ImportSummary, progress: Callable[[float], None]) -> None:
+        records, target, merged = self._fold()
+        summary.merged += merged
+        if not records:
+            return
+        if self.mode == "add":
+            summary.unchanged += sum(1 for k in records if target[k])
+            records = {k: r for k, r in records.items() if not target[k]}
+        staff_ids = _resolve_staff(conn, {r.get("owner") for r in records.values()} - {None}, summary)
+        existing = _load_customers(conn, [target[k] for k in records if target[k]])
+        existing_fields = _load_fields(conn, [target[k] for k in records if target[k]], self.custom)
+        progress(0.2)
+        now = dt.datetime.now().replace(microsecond=0).isoformat(" ")
+        inserts, updates, field_rows, tag_rows = [], [], [], []
+        next_id = int(conn.execute(text("SELECT coalesce(max(id), 0) FROM customer")).scalar()) + 1
+        for pos, (key, record) in enumerate(records.items()):
+            values = {k: record[k] for k in _VALUE_KEYS if k in record}
+            if "owner" in values:
+                values["owner_staff_id"] = staff_ids[values.pop("owner")]
+            if "birthday_lunar" in values:
+                values["birthday_lunar"] = int(bool(values["birthday_lunar"]))
+            cid = target[key]
+            if not cid:
+                cid = next_id
+                next_id += 1
+                values.setdefault("name", values.get("remark_name") or values.get("phone") or "")
+                values.setdefault("gender", "unknown")
+                values.setdefault("level", "fan")
+                values.setdefault("birthday_lunar", 0)
+                key_text = search_key(values.get("name"), values.get("remark_name"))
+                inserts.append((cid, *[values.get(c) for c in CUSTOMER_COLUMNS], key_text, now, now))
+            else:
+                old = existing[cid]
+                diff = {k: v for k, v in values.items() if v != old.get(k)}
+                if diff:
+                    if "name" in diff or "remark_name" in diff:
+                        diff["search_key"] = search_key(diff.get("name", old.get("name")),
+                                                        diff.get("remark_name", old.get("remark_name")))  # fmt: skip
+                    updates.append((cid, diff))
+            for ckey in self.custom:
+                value = record.get(ckey)
+                if value is not None and existing_fields.get((cid, ckey[7:])) != value:
+                    field_rows.append((cid, ckey[7:], str(value)))
+            for tag in record["_tags"]:
+                tag_rows.append((cid, tag))
+            if pos % 20000 == 0:
+                progress(0.2 + 0.4 * pos / len(records))
+        summary.inserted += len(inserts)
+        dbapi = conn.connection.dbapi_connection
+        insert_rows(
+            dbapi, "customer", ["id", *CUSTOMER_COLUMNS, "search_key", "created_at", "updated_at"], inserts
+        )
+        progress(0.7)
+        for cid, diff in updates:
+            cols = ", ".join(f"{k} = :{k}" for k in diff)
+            conn.execute(text(f"UPDATE customer SET {cols}, updated_at = :now, version = version + 1 WHERE id = :id"),
+                         {**diff, "now": now, "id": cid})  # fmt: skip
+        if field_rows:
+            conn.execute(
+                text("INSERT INTO customer_field (customer_id, name, value) VALUES (:c, :n, :v) "
+                     "ON CONFLICT (customer_id, name) DO UPDATE SET value = excluded.value"),
+                [{"c": c, "n": nm, "v": v} for c, nm, v in field_rows],
+            )  # fmt: skip
+        progress(0.85)
+        tagged = _link_tags(conn, tag_rows, summary, now)
+        # an existing customer who only gained a tag or a custom field was updated, not unchanged
+        changed = {cid for cid, _ in updates} | {c for c, _n, _v in field_rows} | tagged
+        matched = [target[k] for k in records if target[k]]
+        updated = sum(1 for c in matched if c in changed)
+        summary.updated += updated
+        summary.unchanged += len(matched) - updated
+        progress(1.0)
+
+
+def _resolve_staff(conn: Connection, names: set[str], summary: ImportSummary) -> dict[str, int]:
+    """Staff by name; a name the shop does not know yet becomes a new member of staff (counted)."""
+    known = {r[0]: r[1] for r in conn.execute(text("SELECT name, id FROM staff"))}
+    for name in sorted(names):
+        if name not in known:
+            known[name] = conn.execute(
+                text("INSERT INTO staff (name, role, status) VALUES (:n, 'staff', 'active') RETURNING id"),
+                {"n": name},
+            ).scalar_one()
+            summary.created_staff += 1
+    return known
+
+
+def _load_customers(conn: Connection, ids: list[int]) -> dict[int, dict[str, Any]]:
+    if not ids:
+        return {}
+    out: dict[int, dict[str, Any]] = {}
+    cols = ", ".join(CUSTOMER_COLUMNS)
+    for chunk in range(0, len(ids), 5000):
+        part = ids[chunk : chunk + 5000]
+        for row in conn.execute(
+            text(f"SELECT id, {cols} FROM customer WHERE id IN ({','.join(map(str, part))})")
+        ):
+            record = dict(zip(("id", *CUSTOMER_COLUMNS), row, strict=True))
+            for c in ("birthday", "added_on"):
+                if record[c] is not None:
+                    record[c] = str(record[c])[:10]
+            out[record["id"]] = record
+    return out
+
+
+def _load_fields(conn: Connection, ids: list[int], custom: list[str]) -> dict[tuple[int, str], str]:
+    if not ids or not custom:
+        return {}
+    out = {}
+    for chunk in range(0, len(ids), 5000):
+        part = ids[chunk : chunk + 5000]
+        rows = conn.execute(
+            text(
+                f"SELECT customer_id, name, value FROM customer_field WHERE customer_id IN ({','.join(map(str, part))})"
+            )
+        )
+        out.update({(r[0], r[1]): r[2] for r in rows})
+    return out
+
+
+def _link_tags(conn: Connection, pairs: list[tuple[int, str]], summary: ImportSummary, now: str) -> set[int]:
+    """Give customers tags by name, inside the import's transaction; returns customers who gained a tag.
+
+    A name that exists in any tag group is reused (a non-exclusive group first); others are created in the
+    import group. In an exclusive (S-level) group the new tag replaces the customer's previous one.
+    """
+    if not pairs:
+        return set()
+    names = sorted({t for _c, t in pairs})
+    rows = conn.execute(text(
+        "SELECT t.name, t.id, g.exclusive, t.group_id FROM tag t JOIN tag_group g ON g.id = t.group_id "
+        "ORDER BY g.exclusive, t.id"
+    )).all()  # fmt: skip
+    found: dict[str, tuple[int, bool, int]] = {}
+    for name, tid, exclusive, gid in rows:
+        found.setdefault(name, (tid, bool(exclusive), gid))
+    missing = [n for n in names if n not in found]
+    if missing:
+        gid = conn.execute(text("SELECT id FROM tag_group WHERE name = :n"), {"n": IMPORT_TAG_GROUP}).scalar()
+        if gid is None:
+            gid = conn.execute(
+                text("INSERT INTO tag_group (name, exclusive, color, sort_order) VALUES (:n, :e, '#94a3b8', 99) "
+                     "RETURNING id"), {"n": IMPORT_TAG_GROUP, "e": False}).scalar_one()  # fmt: skip
+        for name in missing:
+            tid = conn.execute(text("INSERT INTO tag (group_id, name) VALUES (:g, :n) RETURNING id"),
+                               {"g": gid, "n": name}).scalar_one()  # fmt: skip
+            found[name] = (tid, False, gid)
+            summary.created_tags += 1
+    links = {(c, found[t][0]) for c, t in pairs}
+    customers = sorted({c for c, _ in links})
+    have: set[tuple[int, int]] = set()
+    for chunk in range(0, len(customers), 5000):
+        part = customers[chunk : chunk + 5000]
+        have.update(tuple(r) for r in conn.execute(text(
+            f"SELECT customer_id, tag_id FROM customer_tag WHERE customer_id IN ({','.join(map(str, part))})")))  # fmt: skip
+    new = sorted(links - have)
+    if not new:
+        return set()
+    by_id = {v[0]: v for v in found.values()}
+    exclusive = [(c, t) for c, t in new if by_id[t][1]]
+    if exclusive:
+        group_of = {v[0]: v[2] for v in found.values()}
+        conn.execute(text(
+            "DELETE FROM customer_tag WHERE customer_id = :c AND tag_id IN "
+            "(SELECT id FROM tag WHERE group_id = :g AND id != :t)"),
+            [{"c": c, "g": group_of[t], "t": t} for c, t in exclusive])  # fmt: skip
+    insert_rows(conn.connection.dbapi_connection, "customer_tag", ["customer_id", "tag_id", "origin", "created_at"],
+                [(c, t, "import", now) for c, t in new])  # fmt: skip
+    return {c for c, _ in new}
+
+
+# -- orders --------------------------------------------------------------------------------------------
+
+
+class _OrderPlan:
+    def __init__(self, parsed, rownums, bad_rows, issues, default_source):  # type: ignore[no-untyped-def]
+        self.parsed, self.rownums, self.bad_rows, self.issues = parsed, rownums, bad_rows, issues
+        self.n = len(rownums)
+        self.default_source = default_source
+
+    def match(self, conn: Connection, mode: str) -> None:
+        p, n = self.parsed, self.n
+        for key, reason in (("ordered_at", QT_TRANSLATE_NOOP("Import", "the order time is missing")),
+                            ("amount", QT_TRANSLATE_NOOP("Import", "the amount is missing"))):  # fmt: skip
+            missing = _required(key, p, n) & ~self.bad_rows
+            for i in np.flatnonzero(missing):
+                self.issues.append(Issue(int(self.rownums[i]), field_spec("orders", key).header, "", reason))
+            self.bad_rows |= missing
+        phone = p.get("phone", pd.Series([pd.NA] * n, dtype="string"))
+        code = p.get("member_code", pd.Series([pd.NA] * n, dtype="string"))
+        sid = pd.to_numeric(
+            p.get("customer_siyu_id", pd.Series([pd.NA] * n, dtype="string")), errors="coerce"
+        )
+        nobody = (phone.isna() & code.isna() & sid.isna()).to_numpy(dtype=bool) & ~self.bad_rows
+        for i in np.flatnonzero(nobody):
+            self.issues.append(Issue(int(self.rownums[i]), field_spec("orders", "phone").header, "",
+                                     QT_TRANSLATE_NOOP("Import", "neither a phone number nor a member code")))  # fmt: skip
+        self.bad_rows |= nobody
+        existing = conn.execute(text("SELECT id, phone, member_code FROM customer")).all()
+        by_phone = {r[1]: r[0] for r in existing if r[1]}
+        by_code = {r[2]: r[0] for r in existing if r[2]}
+        known = pd.Index([r[0] for r in existing])
+        pid = phone.map(by_phone, na_action="ignore").astype("Int64")
+        cid = code.map(by_code, na_action="ignore").astype("Int64")
+        # an export of this shop names the customer by Siyu's number: that wins when it still exists
+        own = sid.where(sid.isin(known)).astype("Int64")
+        pid = own.fillna(pid)
+        conflict = (pid.notna() & cid.notna() & (pid != cid)).fillna(False).to_numpy(
+            dtype=bool
+        ) & ~self.bad_rows
+        for i in np.flatnonzero(conflict):
+            self.issues.append(Issue(int(self.rownums[i]), field_spec("orders", "member_code").header, str(code.iat[i]),
+                                     QT_TRANSLATE_NOOP("Import", "this member code belongs to another customer than this phone number")))  # fmt: skip
+        self.bad_rows |= conflict
+        self.customer = pid.fillna(cid)
+        self.phone, self.code = phone, code
+
+    def write(self, conn: Connection, summary: ImportSummary, progress: Callable[[float], None]) -> None:
+        p = self.parsed
+        valid = ~self.bad_rows
+        if not valid.any():
+            return
+        frame = pd.DataFrame({
+            "customer": self.customer[valid].to_numpy(),
+            "phone": self.phone[valid].to_numpy(),
+            "code": self.code[valid].to_numpy(),
+            "name": p["name"][valid].to_numpy() if "name" in p else None,
+            "at": p["ordered_at"][valid].to_numpy(),
+            "cents": p["amount"][valid].to_numpy(),
+            "channel": p["channel"][valid].to_numpy() if "channel" in p else None,
+            "source": p["source"][valid].fillna(self.default_source).to_numpy() if "source" in p else self.default_source,
+            "no": p["external_no"][valid].to_numpy() if "external_no" in p else None,
+        })  # fmt: skip
+        now = dt.datetime.now().replace(microsecond=0).isoformat(" ")
+        # customers named by the file but not in the shop yet are created
+        new = frame["customer"].isna()
+        if new.any():
+            ckey = frame["phone"].where(frame["phone"].notna(), "code:" + frame["code"].astype(str))
+            first = frame[new].assign(_k=ckey[new]).drop_duplicates("_k")
+            next_id = int(conn.execute(text("SELECT coalesce(max(id), 0) FROM customer")).scalar()) + 1
+            ids = np.arange(next_id, next_id + len(first))
+            created = dict(zip(first["_k"], ids, strict=True))
+            rows = []
+            for (_, r), cid in zip(first.iterrows(), ids, strict=True):
+                name = (
+                    r["name"]
+                    if isinstance(r["name"], str)
+                    else (r["phone"] if isinstance(r["phone"], str) else "")
+                )
+                rows.append((int(cid), name, r["phone"] if isinstance(r["phone"], str) else None,
+                             r["code"] if isinstance(r["code"], str) else None, "customer", search_key(name), now, now))  # fmt: skip
+            insert_rows(conn.connection.dbapi_connection, "customer",
+                        ["id", "name", "phone", "member_code", "level", "search_key", "created_at", "updated_at"], rows)  # fmt: skip
+            summary.created_customers += len(rows)
+            frame.loc[new, "customer"] = ckey[new].map(created)
+        frame["customer"] = frame["customer"].astype(np.int64)
+        frame["at_text"] = pd.to_datetime(frame["at"]).dt.strftime("%Y-%m-%d %H:%M:%S")
+        # orders without a number: customer, time, amount and occurrence make the key
+        if frame["no"].isna().any() if "no" in frame else True:
+            occurrence = frame.groupby(["customer", "at_text", "cents"]).cumcount()
+            auto = ("auto:" + frame["customer"].astype(str) + "|" + frame["at_text"] + "|" + frame["cents"].astype(str)
+                    + "|" + occurrence.astype(str))  # fmt: skip
+            frame["no"] = frame["no"].where(frame["no"].notna(), auto) if "no" in frame else auto
+        before = len(frame)
+        frame = frame.drop_duplicates(["source", "no"], keep="last")
+        summary.merged += before - len(frame)
+        progress(0.15)
+        dbapi = conn.connection.dbapi_connection
+        channel = frame["channel"].astype(object).where(frame["channel"].notna(), None)
+        sources = sorted(set(frame["source"].astype(str)))
+        known = conn.execute(text("SELECT 1 FROM orders WHERE source IN :s LIMIT 1").bindparams(
+            bindparam("s", expanding=True)), {"s": sources}).first()  # fmt: skip
+        if known is None:
+            # the first import from these systems: nothing to compare with, straight into the table
+            self._insert_new(conn, frame, channel, now, progress)
+            summary.inserted += len(frame)
+            progress(1.0)
+            return
+        conn.execute(text("DROP TABLE IF EXISTS temp_import_orders"))
+        conn.execute(text(
+            "CREATE TEMPORARY TABLE temp_import_orders (source VARCHAR(32), external_no VARCHAR(128), "
+            "customer_id INTEGER, ordered_at VARCHAR(32), amount_cents INTEGER, channel VARCHAR(64))"))  # fmt: skip
+        insert_rows(dbapi, "temp_import_orders",
+                    ["source", "external_no", "customer_id", "ordered_at", "amount_cents", "channel"],
+                    zip(frame["source"].astype(str).tolist(), frame["no"].astype(str).tolist(),
+                        frame["customer"].tolist(), frame["at_text"].tolist(), frame["cents"].astype(np.int64).tolist(),
+                        channel.tolist(), strict=True),
+                    chunk=100_000, progress=lambda done: progress(0.15 + 0.25 * done / len(frame)))  # fmt: skip
+        same = "IS" if conn.dialect.name == "sqlite" else "IS NOT DISTINCT FROM"
+        match = "o.source = t.source AND o.external_no = t.external_no"
+        unchanged_sql = (f"o.customer_id = t.customer_id AND o.ordered_at = t.ordered_at AND "
+                         f"o.amount_cents = t.amount_cents AND o.channel {same} t.channel")  # fmt: skip
+        conn.execute(text("CREATE INDEX temp_import_orders_key ON temp_import_orders (source, external_no)"))
+        counts = conn.execute(text(
+            f"SELECT count(o.id), sum(CASE WHEN {unchanged_sql} THEN 1 ELSE 0 END) "
+            f"FROM temp_import_orders t JOIN orders o ON {match}")).one()  # fmt: skip
+        matched, unchanged = int(counts[0] or 0), int(counts[1] or 0)
+        affected_old = [r[0] for r in conn.execute(text(
+            f"SELECT DISTINCT o.customer_id FROM temp_import_orders t JOIN orders o ON {match} "
+            f"WHERE o.customer_id != t.customer_id"))]  # fmt: skip
+        progress(0.5)
+        if matched > unchanged:
+            conn.execute(text(
+                "UPDATE orders SET customer_id = t.customer_id, ordered_at = t.ordered_at, "
+                "amount_cents = t.amount_cents, channel = t.channel FROM temp_import_orders t "
+                "WHERE orders.source = t.source AND orders.external_no = t.external_no AND NOT ("
+                + unchanged_sql.replace("o.", "orders.") + ")"))  # fmt: skip
+        progress(0.55)
+        inserted = conn.execute(text(
+            "INSERT INTO orders (customer_id, ordered_at, amount_cents, channel, source, external_no, created_at) "
+            "SELECT t.customer_id, t.ordered_at, t.amount_cents, t.channel, t.source, t.external_no, :now "
+            f"FROM temp_import_orders t WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE {match})"), {"now": now}).rowcount  # fmt: skip
+        progress(0.85)
+        from app.services.customer_stats import refresh_customer_stats
+
+        affected = sorted(set(frame["customer"].tolist()) | set(affected_old))
+        refresh_customer_stats(conn, affected)
+        conn.execute(text("DROP TABLE temp_import_orders"))
+        summary.inserted += int(inserted)
+        summary.updated += matched - unchanged
+        summary.unchanged += unchanged
+        progress(1.0)
+
+    def _insert_new(self, conn: Connection, frame: pd.DataFrame, channel: pd.Series, now: str,
+                    progress: Callable[[float], None]) -> None:  # fmt: skip
+        from app.services.customer_stats import refresh_customer_stats
+
+        dbapi = conn.connection.dbapi_connection
+        rebuild: list[tuple[str, str]] = []
+        if conn.dialect.name == "sqlite" and len(frame) > 50_000:
+            # a big load builds its indexes afterwards (several times faster than keeping them up to date)
+            size = conn.execute(text("SELECT count(*) FROM orders")).scalar_one()
+            if len(frame) > size:
+                rebuild = sqlite_indexes(dbapi, "orders")
+                for name, _sql in rebuild:
+                    conn.execute(text(f"DROP INDEX {name}"))
+        n = len(frame)
+        insert_rows(dbapi, "orders",
+                    ["customer_id", "ordered_at", "amount_cents", "channel", "source", "external_no", "created_at"],
+                    zip(frame["customer"].tolist(), frame["at_text"].tolist(), frame["cents"].astype(np.int64).tolist(),
+                        channel.tolist(), frame["source"].astype(str).tolist(), frame["no"].astype(str).tolist(),
+                        (now for _ in range(n)), strict=False),
+                    chunk=100_000, progress=lambda done: progress(0.15 + 0.55 * done / n))  # fmt: skip
+        for _name, sql in rebuild:
+            conn.execute(text(sql))
+        progress(0.8)
+        refresh_customer_stats(conn, sorted(set(frame["customer"].tolist())))
+
+
+# -- the error report ----------------------------------------------------------------------------------
+
+
+def write_error_report(
+    preview: ImportPreview,
+    issues: list[Issue],
+    translate: Translate = _identity,
+    frame: pd.DataFrame | None = None,
+    rownums: np.ndarray | None = None,
+) -> Path | None:
+    """``<file>.errors.xlsx`` beside the input: one line per problem, then the invalid rows as they were."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    target = preview.path.with_name(f"{preview.path.stem}.errors.xlsx")
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(translate("Import", "Problems")[:31])
+    rows_sheet = book.create_sheet(translate("Import", "Invalid rows")[:31])
+    bold = Font(bold=True)
+
+    def header(ws, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+        from openpyxl.cell import WriteOnlyCell
+
+        cells = []
+        for name in names:
+            cell = WriteOnlyCell(ws, value=name)
+            cell.font = bold
+            cells.append(cell)
+        ws.append(cells)
+        ws.freeze_panes = "A2"
+
+    header(sheet, [translate("Import", "Row"), translate("Import", "Column"), translate("Import", "Value"),
+                   translate("Import", "Reason")])  # fmt: skip
+    sheet.column_dimensions["B"].width = 16
+    sheet.column_dimensions["D"].width = 48
+    for issue in issues[:200_000]:
+        sheet.append([issue.row, issue.column, _safe(issue.value), issue.text(translate)])
+    header(rows_sheet, [translate("Import", "Row"), *preview.headers])
+    bad = sorted({i.row for i in issues})
+    if frame is not None and rownums is not None:
+        position = {int(r): i for i, r in enumerate(rownums)}
+        for r in bad[:100_000]:
+            i = position.get(r)
+            if i is not None:
+                rows_sheet.append([r, *[_safe(_cell_text(c)) for c in frame.iloc[i].tolist()]])
+    try:
+        book.save(target)
+    except OSError:
+        from app import paths
+
+        target = paths.data_dir() / target.name
+        book.save(target)
+    return target
+
+
+def _safe(value: str) -> str:
+    from app.services.export import escape_formula
+
+    return escape_formula(value)

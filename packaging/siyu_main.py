@@ -1,0 +1,34 @@
+"""The build's entry point: the same ``siyu`` command as a checkout's, with the GUI as its default.
+
+``SIYU_BUNDLE_SELFTEST=1`` instead imports what the app loads lazily or will load in later screens and prints
+their versions: ``build.py`` runs it on every build, so a module left out or a broken library fails the build.
+"""
+
+import os
+import sys
+
+
+def selftest() -> int:
+    import importlib
+
+    names = [
+        "numpy", "pandas", "sqlalchemy", "alembic", "openpyxl", "python_calamine", "pyqtgraph", "lunardate",
+        "pypinyin", "platformdirs", "PySide6.QtNetwork", "PySide6.QtSvg", "PySide6.QtPrintSupport",
+        "app.main", "app.services.reminders", "app.views.tray", "app.views.crash_dialog",
+    ]  # fmt: skip
+    for name in names:
+        module = importlib.import_module(name)
+        print(name, getattr(module, "__version__", ""))
+    from app import paths
+
+    for part in ("translations/siyu_zh_CN.qm", "icons/siyu-256.png", "demo/words.json"):
+        assert paths.resource(*part.split("/")).is_file(), part
+    return 0
+
+
+if __name__ == "__main__":
+    if os.environ.get("SIYU_BUNDLE_SELFTEST") == "1":
+        sys.exit(selftest())
+    from app.cli import main
+
+    sys.exit(main())

@@ -1,0 +1,241 @@
+"""Importing the files shop systems really write: each case builds its own file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import text
+
+from app.services.importer import ImportError_, ImportService
+from app.services.tabular import FileReadError
+
+
+def xlsx(path: Path, rows: list[list[object]]) -> Path:
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def csv_file(path: Path, rows: list[list[object]], encoding: str = "utf-8") -> Path:
+    text_ = "\r\n".join(",".join("" if c is None else str(c) for c in row) for row in rows) + "\r\n"
+    path.write_bytes(text_.encode(encoding))
+    return path
+
+
+def q(db, sql: str, **params):  # type: ignore[no-untyped-def]
+    with db.engine.connect() as conn:
+        return conn.execute(text(sql), params).all()
+
+
+CUSTOMERS = [
+    ["小麦烘焙会员导出 2026-11-20"],  # a title row above the header
+    [],
+    ["客户姓名", "手机号码", "会员卡号", "性别", "生日", "标签", "会员等级", "备注"],
+    ["张晓燕", 13800138000, "M001", "女", dt.datetime(1990, 5, 6), "爱吃甜、宝妈", "金卡", "张姐"],
+    ["周敏", "+86 139-0000-0001", None, "男", "1988/1/5", "上班族,价格敏感", "银卡", None],
+    ["李雷", "186 0000 0002", "M003", "未知", "1979年12月31日", "爱吃甜；团长", None, None],
+    ["张晓燕", "13800138000", "M001", "女", "1990-05-06", "宝妈", "金卡", "张姐"],  # the same person again
+]
+
+
+def test_customers_from_a_real_looking_xlsx(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "会员.xlsx", CUSTOMERS)
+    summary = ImportService(db).run(path, "customers")
+    assert (summary.inserted, summary.updated, summary.unchanged, summary.invalid) == (3, 0, 0, 0)
+    assert summary.merged == 1
+    rows = q(
+        db, "SELECT name, phone, member_code, gender, birthday, remark_name FROM customer ORDER BY phone"
+    )
+    assert rows == [
+        ("张晓燕", "13800138000", "M001", "female", "1990-05-06", "张姐"),
+        ("周敏", "13900000001", None, "male", "1988-01-05", None),
+        ("李雷", "18600000002", "M003", "unknown", "1979-12-31", None),
+    ]
+    tags = q(db, "SELECT c.name, t.name FROM customer_tag ct JOIN customer c ON c.id = ct.customer_id "
+                 "JOIN tag t ON t.id = ct.tag_id ORDER BY c.id, t.name")  # fmt: skip
+    assert ("张晓燕", "宝妈") in tags and ("张晓燕", "爱吃甜") in tags and ("周敏", "价格敏感") in tags
+    assert ("李雷", "团长") in tags
+    # a column that matches no field is kept as a custom field, not dropped
+    assert q(db, "SELECT c.name, f.name, f.value FROM customer_field f JOIN customer c ON c.id = f.customer_id "
+                 "ORDER BY c.id") == [("张晓燕", "会员等级", "金卡"), ("周敏", "会员等级", "银卡")]  # fmt: skip
+    # pinyin search keys are filled
+    assert q(db, "SELECT search_key FROM customer WHERE name = '张晓燕'") == [
+        ("zhangxiaoyan zxy zhangjie zj",)
+    ]
+    again = ImportService(db).run(path, "customers")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_csv_in_every_chinese_encoding(db, tmp_path: Path, encoding: str) -> None:  # type: ignore[no-untyped-def]
+    rows = [["姓名", "手机", "城市"], ["王芳", "13700000000", "杭州"], ["𠀀先生" if encoding == "gb18030" else "赵强",
+                                                                 "13700000001", "绍兴"]]  # fmt: skip
+    path = csv_file(tmp_path / "c.csv", rows, encoding)
+    summary = ImportService(db).run(path, "customers")
+    assert summary.inserted == 2 and summary.invalid == 0
+    assert {r[0] for r in q(db, "SELECT city FROM customer")} == {"杭州", "绍兴"}
+
+
+def test_invalid_rows_are_reported_and_nothing_is_imported(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    path = xlsx(tmp_path / "bad.xlsx", [
+        ["姓名", "手机号", "生日", "关系等级"],
+        ["好人", "13800000000", "1990-01-01", "会员"],
+        ["坏电话", "12345", None, None],
+        ["坏日期", "13800000001", "1990-13-45", None],
+        ["未来生日", "13800000002", future, None],
+        [None, None, "1990-01-01", None],
+        ["坏等级", "13800000003", None, "大客户"],
+        ["合计", None, None, None],
+    ])  # fmt: skip
+    summary = ImportService(db).run(path, "customers")
+    assert summary.invalid == 6 and not summary.imported and summary.inserted == 0
+    assert q(db, "SELECT count(*) FROM customer") == [(0,)]
+    found = {(i.row, i.column, i.reason) for i in summary.issues}
+    assert (3, "手机号", "not an 11-digit mobile number") in found
+    assert (4, "生日", "not a date (use 2026-01-05, 2026/1/5 or 2026年1月5日)") in found
+    assert (5, "生日", "a birthday in the future") in found
+    assert (6, "姓名", "the name or phone is missing") in found
+    assert (7, "关系等级", "not a relationship level (粉丝, 客户, 会员 or KOC)") in found
+    assert (8, "姓名", "a totals row, not a record") in found
+    report = summary.error_report
+    assert report is not None and report.exists() and report.parent == tmp_path
+    book = load_workbook(report)
+    problems = list(book.worksheets[0].iter_rows(values_only=True))
+    assert problems[0] == ("Row", "Column", "Value", "Reason") and len(problems) == 7
+    assert [r[0] for r in book.worksheets[1].iter_rows(min_row=2, values_only=True)] == [3, 4, 5, 6, 7, 8]
+    # with skip_invalid the good row goes in
+    summary = ImportService(db).run(path, "customers", skip_invalid=True)
+    assert summary.imported and summary.inserted == 1 and summary.invalid == 6
+
+
+def test_dry_run_changes_nothing(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "c.xlsx", [["姓名", "手机号"], ["甲", "13800000000"]])
+    summary = ImportService(db).run(path, "customers", dry_run=True)
+    assert summary.inserted == 1 and not summary.imported
+    assert q(db, "SELECT count(*) FROM customer") == [(0,)]
+
+
+def test_modes_add_update_upsert(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    service = ImportService(db)
+    service.run(xlsx(tmp_path / "a.xlsx", [["姓名", "手机号"], ["甲", "13800000000"]]), "customers")
+    changed = xlsx(tmp_path / "b.xlsx", [["姓名", "手机号", "城市"], ["甲", "13800000000", "杭州"],
+                                          ["乙", "13800000001", "宁波"]])  # fmt: skip
+    added = service.run(changed, "customers", mode="add")
+    assert (added.inserted, added.updated, added.unchanged) == (1, 0, 1)
+    assert q(db, "SELECT city FROM customer WHERE name = '甲'") == [(None,)]
+    new = xlsx(
+        tmp_path / "c.xlsx",
+        [["姓名", "手机号", "城市"], ["甲", "13800000000", "杭州"], ["丙", "13800000002", "x"]],
+    )
+    updated = service.run(new, "customers", mode="update")
+    assert updated.invalid == 1 and not updated.imported  # 丙 is not a customer yet
+    updated = service.run(new, "customers", mode="update", skip_invalid=True)
+    assert (updated.inserted, updated.updated) == (0, 1)
+    assert q(db, "SELECT city FROM customer WHERE name = '甲'") == [("杭州",)]
+
+
+def test_exclusive_tag_group_replaces_the_previous_tag(demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    phone = q(demo_db, "SELECT phone FROM customer WHERE phone IS NOT NULL AND gender = 'female' LIMIT 1")[0][
+        0
+    ]
+    path = xlsx(tmp_path / "t.xlsx", [["手机号", "标签"], [phone, "男、新标签"]])
+    ImportService(demo_db).run(path, "customers")
+    tags = {r[0] for r in q(demo_db, "SELECT t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
+                                     "JOIN customer c ON c.id = ct.customer_id WHERE c.phone = :p", p=phone)}  # fmt: skip
+    assert "男" in tags and "女" not in tags and "新标签" in tags
+
+
+def test_files_that_cannot_be_imported(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    service = ImportService(db)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(FileReadError, match="is empty"):
+        service.run(empty, "customers")
+    wrong = csv_file(tmp_path / "wrong.csv", [["商品", "库存"], ["吐司", "3"]])
+    with pytest.raises(ImportError_, match="no header row"):
+        service.run(wrong, "customers")
+    with pytest.raises(FileReadError, match="only .xlsx"):
+        service.run(tmp_path / "x.pdf", "customers") if (tmp_path / "x.pdf").write_bytes(b"%PDF") else None
+    header_only = csv_file(tmp_path / "h.csv", [["姓名", "手机号"]])
+    summary = service.run(header_only, "customers")
+    assert summary.inserted == 0 and summary.invalid == 0
+    with pytest.raises(FileReadError, match="no sheet named"):
+        service.run(xlsx(tmp_path / "s.xlsx", [["姓名"]]), "customers", sheet="不存在")
+    binary = tmp_path / "bin.csv"
+    binary.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(FileReadError):
+        service.run(binary, "customers")
+
+
+ORDERS = [
+    ["订单编号", "支付时间", "实付金额", "手机号", "会员编号", "客户姓名", "下单渠道"],
+    ["A001", "2026-01-05 10:00:00", "¥1,234.50", "13800138000", None, "张晓燕", "门店"],
+    ["A002", "2026/1/6 11:30", "12元", None, "M009", "新会员", "小程序"],
+    ["A003", dt.datetime(2026, 1, 7, 9, 15), -20, "13800138000", None, "张晓燕", "门店"],
+    [None, "2026年1月8日", 30, "13900000009", None, "路人", "门店"],
+    [None, "2026年1月8日", 30, "13900000009", None, "路人", "门店"],  # bought twice, no order number
+    ["合计", None, 1276.5, None, None, None, None],
+]
+
+
+def test_orders_find_or_create_customers_and_reimport_adds_nothing(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with db.engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO customer (name, phone, search_key) VALUES ('张晓燕', '13800138000', 'zxy')")
+        )
+    path = xlsx(tmp_path / "orders.xlsx", ORDERS)
+    service = ImportService(db)
+    bad = service.run(path, "orders")
+    assert bad.invalid == 1 and not bad.imported  # the totals row
+    summary = service.run(path, "orders", skip_invalid=True, order_source="pos")
+    assert (summary.inserted, summary.created_customers) == (5, 2)
+    rows = q(db, "SELECT c.name, o.amount_cents, o.external_no FROM orders o JOIN customer c ON c.id = o.customer_id "
+                 "ORDER BY o.ordered_at, o.id")  # fmt: skip
+    assert [(r[0], r[1]) for r in rows] == [("张晓燕", 123450), ("新会员", 1200), ("张晓燕", -2000), ("路人", 3000),
+                                            ("路人", 3000)]  # fmt: skip
+    assert rows[3][2] != rows[4][2] and rows[3][2].startswith("auto:")
+    assert q(db, "SELECT order_count, total_spent_cents FROM customer WHERE name = '张晓燕'") == [(1, 121450)]
+    again = service.run(path, "orders", skip_invalid=True, order_source="pos")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 5)
+    # a changed amount updates the order, and the customer's totals follow
+    orders_changed = [r[:] for r in ORDERS[:2]]
+    orders_changed[1][2] = "100"
+    changed = service.run(xlsx(tmp_path / "o2.xlsx", orders_changed), "orders", order_source="pos")
+    assert (changed.inserted, changed.updated) == (0, 1)
+    assert q(db, "SELECT total_spent_cents FROM customer WHERE name = '张晓燕'") == [(8000,)]
+
+
+def test_orders_with_text_in_the_amount_column(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "o.csv", [["订单号", "下单时间", "金额", "手机"], ["B1", "2026-01-05", "免费", "13800000000"],
+                                         ["B2", "昨天", "10", "13800000000"], ["B3", "2026-01-05", "10", ""]])  # fmt: skip
+    summary = ImportService(db).run(path, "orders")
+    found = {(i.row, i.column, i.reason) for i in summary.issues}
+    assert found == {(2, "金额", "not an amount of money"),
+                     (3, "下单时间", "not a date (use 2026-01-05, 2026/1/5 or 2026年1月5日)"),
+                     (4, "手机号", "neither a phone number nor a member code")}  # fmt: skip
+    assert q(db, "SELECT count(*) FROM orders") == [(0,)]
+
+
+def test_an_order_file_without_the_needed_columns(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "o.csv", [["订单号", "手机号"], ["C1", "13800000000"]])
+    with pytest.raises(ImportError_, match="needs these columns"):
+        ImportService(db).run(path, "orders")
+
+
+def test_mapping_is_remembered_per_layout(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "c.xlsx", [["名字", "手机号"], ["甲", "13800000000"]])
+    service = ImportService(db)
+    preview = service.preview(path, "customers")
+    assert preview.mapping == ["__custom__", "phone"] and not preview.remembered
+    service.run(preview, mapping=["name", "phone"])
+    again = service.preview(
+        xlsx(tmp_path / "d.xlsx", [["名字", "手机号"], ["乙", "13800000001"]]), "customers"
+    )
+    assert again.remembered and again.mapping == ["name", "phone"]
