@@ -152,6 +152,8 @@ class Tag(Base):
 
 class CustomerTag(Base):
     __tablename__ = "customer_tag"
+    # "last used" of a tag in the tag manager and the detail pane reads the newest link per tag
+    __table_args__ = (Index("ix_customer_tag_tag_created", "tag_id", "created_at"),)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True)
     tag_id: Mapped[int] = mapped_column(
         ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True
@@ -279,7 +281,7 @@ class Coupon(Base):
     issued_ref: Mapped[str | None] = mapped_column(String(128))
     valid_until: Mapped[dt.date | None] = mapped_column(Date, index=True)
     redeemed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"), index=True)
     discount_cents: Mapped[int | None] = mapped_column(Integer)
 
 
@@ -287,6 +289,7 @@ class CouponControl(Base):
     """A customer held back from a campaign (the control group), so that the campaign can be measured."""
 
     __tablename__ = "coupon_control"
+    __table_args__ = (Index("ix_coupon_control_customer", "customer_id"),)
     campaign_id: Mapped[int] = mapped_column(
         ForeignKey("coupon_campaign.id", ondelete="CASCADE"), primary_key=True
     )

@@ -31,7 +31,6 @@ RULE_NAME_WECHAT = "name_wechat"
 RULES = (RULE_PHONE, RULE_NAME_WECHAT)
 
 CHUNK = 5_000  # ids per statement: well under SQLite's limit of bound parameters
-_PURGE_INDEX = "siyu_tmp_ix_coupon_order_id"
 LEVEL_LADDER = ("fan", "customer", "member", "koc")
 
 # Written into the kept customer's notes. The notes are the shop's own data, kept in the shop's language
@@ -200,22 +199,14 @@ class CustomerAdminService:
         return self._purge(None)
 
     def _purge(self, customer_ids: Sequence[int] | None) -> int:
-        import sqlalchemy as sa
 
         removed = 0
         sql = "DELETE FROM customer WHERE id IN (SELECT c.id FROM customer c WHERE {binned})"
         with self._db.engine.begin() as conn:
-            # Each deleted order makes SQLite look for coupons that name it (order_id, ON DELETE SET NULL).
-            # Without an index on coupon.order_id that is a scan of every coupon per order: purging 1,000
-            # customers with 22,000 orders took a minute. An index made inside this transaction and dropped
-            # before it commits brings that to a second and leaves the schema as it was.
-            temporary_index = conn.dialect.name == "sqlite" and not _has_index(conn, "coupon", "order_id")
-            if temporary_index:
-                conn.execute(sa.text(f"CREATE INDEX {_PURGE_INDEX} ON coupon (order_id)"))
+            # each deleted order sets its coupons' order_id to NULL: ix_coupon_order_id (revision 0002) keeps
+            # that a lookup instead of a scan of every coupon per order
             for stmt, params in _binned(sql, customer_ids):
                 removed += conn.execute(stmt, params).rowcount
-            if temporary_index:
-                conn.execute(sa.text(f"DROP INDEX {_PURGE_INDEX}"))
         return int(removed)
 
     def bin(self, search: str = "", limit: int = 5000) -> list[BinEntry]:
@@ -678,14 +669,6 @@ def _ids_param() -> Any:
     import sqlalchemy as sa
 
     return sa.bindparam("ids", expanding=True)
-
-
-def _has_index(conn: Any, table: str, first_column: str) -> bool:
-    import sqlalchemy as sa
-
-    return any(
-        (ix.get("column_names") or [None])[0] == first_column for ix in sa.inspect(conn).get_indexes(table)
-    )
 
 
 def _binned(sql: str, customer_ids: Sequence[int] | None) -> Iterator[tuple[Any, dict[str, Any]]]:

@@ -127,9 +127,9 @@ def test_older_database_is_upgraded_after_a_backup(
     # A copy of the migrations with one more revision plays the part of the next version of Siyu.
     scripts = tmp_path / "migrations"
     shutil.copytree(Path(migrations.__file__).parent, scripts)
-    (scripts / "versions" / "0002_test.py").write_text(
+    (scripts / "versions" / "0099_test.py").write_text(
         '"""test revision"""\nfrom alembic import op\nimport sqlalchemy as sa\n'
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+        f'revision = "0099"\ndown_revision = "{migrations.HEAD}"\nbranch_labels = None\ndepends_on = None\n'
         'def upgrade():\n    op.add_column("staff", sa.Column("nickname", sa.String(20)))\n'
         'def downgrade():\n    op.drop_column("staff", "nickname")\n',
         encoding="utf-8",
@@ -142,14 +142,14 @@ def test_older_database_is_upgraded_after_a_backup(
         return cfg
 
     monkeypatch.setattr(dbmod, "alembic_config", patched)
-    monkeypatch.setattr(dbmod, "REVISIONS", ("0001", "0002"))
-    monkeypatch.setattr(dbmod, "HEAD", "0002")
+    monkeypatch.setattr(dbmod, "REVISIONS", (*migrations.REVISIONS, "0099"))
+    monkeypatch.setattr(dbmod, "HEAD", "0099")
     result = open_database(resolve_location(str(db_path)))
     result.database.close()
-    assert result.upgraded_from == "0001"
+    assert result.upgraded_from == migrations.HEAD
     assert result.backup is not None and result.backup.exists()
-    assert sqlite_revision(result.backup) == "0001"
-    assert sqlite_revision(db_path) == "0002"
+    assert sqlite_revision(result.backup) == migrations.HEAD
+    assert sqlite_revision(db_path) == "0099"
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT name, nickname FROM staff").fetchall() == [("林晓", None)]
     conn.close()
@@ -169,3 +169,25 @@ def test_check_reports_a_healthy_database(db, db_path: Path) -> None:  # type: i
     result = check_database(resolve_location(str(db_path)))
     assert result.ok and result.revision == migrations.HEAD
     assert not check_database(resolve_location(str(db_path.with_name("missing.db")))).ok
+
+
+def test_every_revision_upgrades_a_shop_with_data(tmp_path: Path) -> None:
+    """A shop made by the first release, with its demo data, opens in this one."""
+    import datetime as dt
+
+    from app.services.database import Database, upgrade
+    from app.services.demo import generate_demo
+
+    path = tmp_path / "old.db"
+    old = Database(resolve_location(str(path)))
+    upgrade(old, migrations.REVISIONS[0])
+    generate_demo(old, customers=50, orders=300, seed=3, end=dt.date(2026, 1, 31))
+    old.close()
+    result = open_database(resolve_location(str(path)))
+    assert result.upgraded_from == migrations.REVISIONS[0] and result.backup is not None
+    assert sqlite_revision(path) == migrations.HEAD
+    assert check_database(resolve_location(str(path))).ok
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM orders").fetchone() == (300,)
+    conn.close()
+    result.database.close()
