@@ -11,15 +11,19 @@ import sys
 import time
 from argparse import Namespace
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__, crash, i18n, paths, single_instance
 from app.i18n_markers import UserError
+from app.services.customer_admin import CustomerAdminService
 from app.services.customer_list import CustomerListService
+from app.services.customers import CustomerService
 from app.services.database import open_database, resolve_location
-from app.views.customers_view import CustomersView
+from app.services.staff import StaffService
+from app.services.tags import TagService
+from app.views.customers_view import CustomersView, CustomerTools
 from app.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -78,8 +82,10 @@ def run_gui(args: Namespace, started: float) -> int:
     db = opened.database
 
     customer_list = CustomerListService(db)
-    customers = CustomersView(customer_list)
+    tools = CustomerTools(CustomerService(db), TagService(db), StaffService(db), CustomerAdminService(db))
+    customers = CustomersView(customer_list, tools)
     window = MainWindow(customers, location.display, language)
+    _wire_customer_menu(window, db, tools)
 
     def change_language(code: str) -> None:
         i18n.install(code)
@@ -135,6 +141,97 @@ def run_gui(args: Namespace, started: float) -> int:
     QThreadPool.globalInstance().waitForDone(5000)
     db.close()
     return code
+
+
+def _wire_customer_menu(window: MainWindow, db, tools: CustomerTools) -> None:  # type: ignore[no-untyped-def]
+    """客户 menu: import, export, templates, and the tag, staff, duplicates and recycle-bin dialogs."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.views.tasks import run_in_background
+
+    customers = window.customers
+
+    def open_dialog(kind: str) -> None:
+        if kind == "tags":
+            from app.views.tag_manager import TagManagerDialog
+
+            dialog = TagManagerDialog(tools.tags, window)
+            dialog.tags_changed.connect(customers.reload)
+        elif kind == "staff":
+            from app.views.staff_dialog import StaffDialog
+
+            dialog = StaffDialog(tools.staff, window)
+            dialog.staff_changed.connect(customers.reload)
+        elif kind == "duplicates":
+            from app.views.duplicates_dialog import DuplicatesDialog
+
+            dialog = DuplicatesDialog(tools.admin, window)
+            dialog.customers_changed.connect(customers.reload)
+        else:
+            from app.views.recycle_bin import RecycleBinDialog
+
+            dialog = RecycleBinDialog(tools.admin, window)
+            dialog.customers_changed.connect(customers.reload)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def open_import(kind: str, path: str) -> None:
+        from app.services.importer import ImportService
+        from app.views.import_wizard import ImportWizard
+
+        wizard = ImportWizard(ImportService(db), path or None, kind or None, window)
+        wizard.imported.connect(lambda _kind: customers.reload())
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.show()
+
+    def export(kind: str, ids=None) -> None:  # type: ignore[no-untyped-def]
+        from app.services.export import ExportService
+
+        name = (QCoreApplication.translate("Export", "Customers") if kind == "customers"
+                else QCoreApplication.translate("Export", "Orders"))  # fmt: skip
+        path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("Startup", "Export"), f"{name}.xlsx",
+                                              QCoreApplication.translate("Startup", "Excel (*.xlsx);;CSV (*.csv)"))  # fmt: skip
+        if not path:
+            return
+        service = ExportService(db)
+        method = service.export_customers if kind == "customers" else service.export_orders
+        id_list = None if ids is None else [int(i) for i in ids]
+        window.statusBar().showMessage(QCoreApplication.translate("Startup", "Exporting…"))
+
+        def done(count: int) -> None:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("Startup", "%1 rows written to %2").replace("%1", f"{count:,}").replace("%2", path), 15000)  # fmt: skip
+
+        def failed(exc: BaseException) -> None:
+            text = i18n.describe(exc) if isinstance(exc, UserError) else str(exc)
+            QMessageBox.warning(window, QCoreApplication.translate("Startup", "Export"), text)
+
+        run_in_background(lambda: method(path, id_list, translate=QCoreApplication.translate), on_done=done,
+                          on_failed=failed)  # fmt: skip
+
+    def template(kind: str) -> None:
+        from app.services.export import write_template
+
+        name = (QCoreApplication.translate("Startup", "customer import template") if kind == "customers"
+                else QCoreApplication.translate("Startup", "order import template"))  # fmt: skip
+        path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("Startup", "Save the template"), f"{name}.xlsx",
+                                              QCoreApplication.translate("Startup", "Excel (*.xlsx)"))  # fmt: skip
+        if path:
+            try:
+                write_template(kind, path, translate=QCoreApplication.translate)
+            except (UserError, OSError) as exc:
+                QMessageBox.warning(window, QCoreApplication.translate("Startup", "Save the template"),
+                                    i18n.describe(exc) if isinstance(exc, UserError) else str(exc))  # fmt: skip
+                return
+            window.statusBar().showMessage(
+                QCoreApplication.translate("Startup", "Template saved to %1").replace("%1", path), 15000
+            )
+
+    window.tool_requested.connect(open_dialog)
+    window.import_requested.connect(open_import)
+    window.export_requested.connect(export)
+    window.template_requested.connect(template)
+    customers.export_requested.connect(lambda ids: export("customers", ids))
 
 
 def _after_first_paint(window: MainWindow, db, opened) -> None:  # type: ignore[no-untyped-def]

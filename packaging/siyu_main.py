@@ -12,7 +12,7 @@ def selftest() -> int:
     import importlib
 
     names = [
-        "numpy", "pandas", "sqlalchemy", "alembic", "openpyxl", "python_calamine", "pyqtgraph", "lunardate",
+        "numpy", "pandas", "sqlalchemy", "alembic", "openpyxl", "python_calamine", "pyqtgraph", "borax.calendars.lunardate",
         "pypinyin", "platformdirs", "PySide6.QtNetwork", "PySide6.QtSvg", "PySide6.QtPrintSupport",
         "app.main", "app.services.reminders", "app.views.tray", "app.views.crash_dialog",
     ]  # fmt: skip

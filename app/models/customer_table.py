@@ -86,6 +86,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._cache: dict[int, tuple[Any, ...]] = {}
         self._search = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._filter_ids: np.ndarray | None = None  # sorted ids the filters allow, None: all
 
     # -- loading -----------------------------------------------------------------------------------
     def set_index(self, index: CustomerIndex) -> None:
@@ -140,6 +141,21 @@ class CustomerTableModel(QAbstractTableModel):
         self._rows = self._compute_rows()
         self.endResetModel()
 
+    def set_filter_ids(self, ids: np.ndarray | None) -> None:
+        """Limit the rows to these customer ids (from the filter bar); None shows everyone."""
+        self._filter_ids = None if ids is None else np.sort(np.asarray(ids, dtype=np.int64))
+        self.beginResetModel()
+        self._rows = self._compute_rows()
+        self.endResetModel()
+
+    @property
+    def filtered(self) -> bool:
+        return self._filter_ids is not None
+
+    def visible_ids(self) -> np.ndarray:
+        """The customer ids of every row, in display order (for export and bulk actions on all rows)."""
+        return self._index.ids[self._rows]
+
     def _compute_rows(self) -> np.ndarray:
         n = len(self._index)
         if self._sort is not None:
@@ -149,6 +165,8 @@ class CustomerTableModel(QAbstractTableModel):
             )
         else:
             base = np.arange(n, dtype=np.int64)
+        if self._filter_ids is not None:
+            base = base[np.isin(self._index.ids[base], self._filter_ids, assume_unique=True)]
         if not self._search.strip() or not self._index.searchable:
             return base
         hits = self._index.search(self._search)

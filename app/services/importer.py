@@ -29,7 +29,7 @@ from app.services.bulk import insert_rows, sqlite_indexes
 from app.services.database import Database
 from app.services.import_fields import CUSTOM, FIELDS, IGNORE, header_score, suggest_mapping
 from app.services.import_fields import field as field_spec
-from app.services.pinyin import search_key
+from app.services.pinyin import search_key, search_keys
 from app.services.tabular import CSV_HEAD_ROWS, Grid, read_grid
 
 log = logging.getLogger(__name__)
@@ -173,6 +173,11 @@ class ImportService:
         with self._db.engine.begin() as conn:
             conn.execute(text("DELETE FROM setting WHERE key = :k"), {"k": key})
             conn.execute(text("INSERT INTO setting (key, value) VALUES (:k, :v)"), {"k": key, "v": payload})
+
+    def check_mapping(self, preview: ImportPreview, mapping: list[str]) -> None:
+        """Raise ``ImportError_`` when ``mapping`` cannot be imported (two columns on one field, a required
+        field missing): the check ``run`` makes first, for a wizard to show while the owner maps columns."""
+        _check_mapping(preview.kind, preview.headers, mapping)
 
     # -- the import ---------------------------------------------------------------------------------
     def run(
@@ -464,9 +469,9 @@ _VALUE_KEYS = ("name", "remark_name", "phone", "member_code", "wechat_id", "gend
 def _column_list(series: pd.Series) -> list[Any]:
     """A parsed column as a plain list with None for empty cells (fast to index in a loop)."""
     if pd.api.types.is_datetime64_any_dtype(series):
-        return [None if pd.isna(v) else v.date().isoformat() for v in series.tolist()]
-    return [None if (v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))) else v
-            for v in series.to_numpy(dtype=object)]  # fmt: skip
+        text = series.dt.strftime("%Y-%m-%d")
+        return text.astype(object).where(series.notna(), None).tolist()
+    return series.to_numpy(dtype=object, na_value=None).tolist()
 
 
 class _CustomerPlan:
@@ -640,8 +645,7 @@ class _CustomerPlan:
                 values.setdefault("gender", "unknown")
                 values.setdefault("level", "fan")
                 values.setdefault("birthday_lunar", 0)
-                key_text = search_key(values.get("name"), values.get("remark_name"))
-                inserts.append((cid, *[values.get(c) for c in CUSTOMER_COLUMNS], key_text, now, now))
+                inserts.append((cid, values))
             else:
                 old = existing[cid]
                 diff = {k: v for k, v in values.items() if v != old.get(k)}
@@ -659,10 +663,11 @@ class _CustomerPlan:
             if pos % 20000 == 0:
                 progress(0.2 + 0.4 * pos / len(records))
         summary.inserted += len(inserts)
+        keys = search_keys([v.get("name") for _c, v in inserts], [v.get("remark_name") for _c, v in inserts])
         dbapi = conn.connection.dbapi_connection
-        insert_rows(
-            dbapi, "customer", ["id", *CUSTOMER_COLUMNS, "search_key", "created_at", "updated_at"], inserts
-        )
+        insert_rows(dbapi, "customer", ["id", *CUSTOMER_COLUMNS, "search_key", "created_at", "updated_at"],
+                    ((cid, *[v.get(c) for c in CUSTOMER_COLUMNS], key, now, now)
+                     for (cid, v), key in zip(inserts, keys, strict=True)))  # fmt: skip
         progress(0.7)
         for cid, diff in updates:
             cols = ", ".join(f"{k} = :{k}" for k in diff)

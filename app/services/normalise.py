@@ -279,10 +279,12 @@ def money_cents(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Se
 def choice(
     values: pd.Series, table: dict[str, object], arr: np.ndarray | None = None
 ) -> tuple[pd.Series, pd.Series]:
-    text = as_text(values, arr)
-    mapped = text.map(lambda v: table.get(v.lower(), None) if isinstance(v, str) else None)
-    bad = text.notna() & mapped.isna()
-    return mapped.astype(object), bad
+    arr = strings(values) if arr is None else arr
+    present = np.strings.str_len(arr) > 0
+    lowered = pd.Series(np.strings.lower(arr).astype(object), index=values.index)
+    mapped = lowered.map(table)  # a hash lookup per cell, in C
+    bad = pd.Series(present, index=values.index) & mapped.isna()
+    return mapped.astype(object).where(mapped.notna(), None), bad
 
 
 def split_tags(values: pd.Series, arr: np.ndarray | None = None) -> pd.Series:

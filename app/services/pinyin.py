@@ -26,3 +26,27 @@ def search_key(*texts: str | None) -> str:
             parts.append("".join(syllables))
             parts.append("".join(s[0] for s in syllables))
     return " ".join(parts)
+
+
+def search_keys(names: list[str | None], remarks: list[str | None]) -> list[str]:
+    """``search_key(name, remark)`` for many customers at once: each distinct character is looked up once."""
+    table: dict[str, str] = {}
+    for text in (*names, *remarks):
+        if text and not text.isascii():
+            for ch in text:
+                if ch not in table:
+                    table[ch] = "" if ch.isspace() else _char_pinyin(ch)
+
+    def key(text: str | None) -> str:
+        if not text or text.isascii():
+            return ""
+        syllables = [s for s in map(table.__getitem__, text) if s]
+        if not syllables:
+            return ""
+        return "".join(syllables) + " " + "".join(s[0] for s in syllables)
+
+    out = []
+    for name, remark in zip(names, remarks, strict=True):
+        a, b = key(name), key(remark)
+        out.append(f"{a} {b}" if a and b else a or b)
+    return out

@@ -5,7 +5,7 @@ Plain Python over SQLAlchemy Core, no Qt: the tray (``app.views.tray``) turns th
 knows where each one leads. Deleted customers (in the recycle bin) are never mentioned.
 
 Birthdays kept in the lunar calendar (``customer.birthday_lunar``) store the lunar month and day in the
-date's month and day; they are converted with ``lunardate``. A lunar birthday on the 30th falls on the 29th
+date's month and day; they are converted with ``borax``. A lunar birthday on the 30th falls on the 29th
 in a month that has only 29 days that year; a birthday is kept in the ordinary month, so during a leap month
 no lunar birthday falls; a solar birthday on 29 February falls on 28 February in other years.
 """
@@ -70,23 +70,18 @@ def solar_birthdays_on(day: dt.date) -> set[tuple[int, int]]:
 
 
 def lunar_birthdays_on(day: dt.date) -> set[tuple[int, int]]:
-    """The lunar (month, day) of lunar birthdays that fall on ``day``; empty outside 1901-2099."""
-    from lunardate import LunarDate
+    """The lunar (month, day) of lunar birthdays that fall on ``day``; empty outside borax's table
+    (1900-2100)."""
+    from borax.calendars.lunardate import MAX_SOLAR_DATE, MIN_SOLAR_DATE, LunarDate
 
-    if not 1901 <= day.year <= 2099:  # lunardate's table; outside it, it answers nonsense
+    if not MIN_SOLAR_DATE <= day < MAX_SOLAR_DATE:
         return set()
-    try:
-        lunar = LunarDate.from_solar_date(day.year, day.month, day.day)
-    except ValueError:
-        return set()
-    if lunar.is_leap_month or not 1 <= lunar.day <= 30:
+    lunar = LunarDate.from_solar(day)
+    if lunar.leap or not 1 <= lunar.day <= 30:
         return set()
     found = {(lunar.month, lunar.day)}
-    if lunar.day == 29:
-        try:
-            LunarDate(lunar.year, lunar.month, 30).to_solar_date()
-        except ValueError:  # a short (29-day) month: the 30th's birthday is kept on its last day
-            found.add((lunar.month, 30))
+    if lunar.day == 29 and LunarDate.from_solar(day + dt.timedelta(days=1)).day == 1:
+        found.add((lunar.month, 30))  # a short (29-day) month: the 30th's birthday is kept on its last day
     return found
 
 

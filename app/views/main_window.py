@@ -35,6 +35,10 @@ class MainWindow(QMainWindow):
 
     language_requested = Signal(str)
     backup_requested = Signal()
+    import_requested = Signal(str, str)  # kind ("customers"/"orders" or "" to guess), file path or ""
+    export_requested = Signal(str)  # kind
+    template_requested = Signal(str)  # kind
+    tool_requested = Signal(str)  # "tags", "staff", "duplicates", "bin"
     tray_reminders_toggled = Signal(bool)
     first_painted = Signal()
 
@@ -94,6 +98,30 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
+        self.customer_menu = bar.addMenu("")
+        self.customer_actions: dict[str, QAction] = {}
+
+        def add(key: str, emit, shortcut: str | None = None) -> None:  # type: ignore[no-untyped-def]
+            action = QAction(self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(emit)
+            self.customer_menu.addAction(action)
+            self.customer_actions[key] = action
+
+        add("import_customers", lambda: self.import_requested.emit("customers", ""), "Ctrl+I")
+        add("import_orders", lambda: self.import_requested.emit("orders", ""), "Ctrl+Shift+I")
+        self.customer_menu.addSeparator()
+        add("export_customers", lambda: self.export_requested.emit("customers"), "Ctrl+E")
+        add("export_orders", lambda: self.export_requested.emit("orders"))
+        add("template_customers", lambda: self.template_requested.emit("customers"))
+        add("template_orders", lambda: self.template_requested.emit("orders"))
+        self.customer_menu.addSeparator()
+        add("tags", lambda: self.tool_requested.emit("tags"), "Ctrl+Shift+T")
+        add("staff", lambda: self.tool_requested.emit("staff"))
+        add("duplicates", lambda: self.tool_requested.emit("duplicates"))
+        add("bin", lambda: self.tool_requested.emit("bin"))
+
         self.settings_menu = bar.addMenu("")
         self.language_menu = self.settings_menu.addMenu("")
         group = QActionGroup(self)
@@ -122,6 +150,21 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.backup_action.setText(self.tr("&Back up the database now"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.customer_menu.setTitle(self.tr("&Customers"))
+        texts = {
+            "import_customers": self.tr("Import customers…"),
+            "import_orders": self.tr("Import orders…"),
+            "export_customers": self.tr("Export customers…"),
+            "export_orders": self.tr("Export orders…"),
+            "template_customers": self.tr("Customer import template…"),
+            "template_orders": self.tr("Order import template…"),
+            "tags": self.tr("Tag manager…"),
+            "staff": self.tr("Staff…"),
+            "duplicates": self.tr("Find duplicate customers…"),
+            "bin": self.tr("Recycle bin…"),
+        }
+        for key, text in texts.items():
+            self.customer_actions[key].setText(text)
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.tray_reminders_action.setText(self.tr("Tray reminders"))
@@ -136,6 +179,11 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("%1 customers").replace("%1", f"{total:,}")
         self.count_label.setText(text)
+
+    def open_import_file(self, path: str) -> None:
+        """A spreadsheet dropped on the icon or opened with Siyu: the import wizard takes it."""
+        self.bring_to_front()
+        self.import_requested.emit("", path)
 
     def set_language_checked(self, code: str) -> None:
         self.language_actions[code].setChecked(True)

@@ -147,6 +147,296 @@ If it happens again, press “Copy details” and send them to whoever looks aft
     </message>
 </context>
 <context>
+    <name>CustomerDetailPane</name>
+    <message>
+        <source>%1 orders, %2 spent, %3 per order, last order %4</source>
+        <translation>%1 单，累计 %2，客单价 %3，最近下单 %4</translation>
+    </message>
+    <message>
+        <source>(in the recycle bin)</source>
+        <translation>（在回收站中）</translation>
+    </message>
+    <message>
+        <source>(no one)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 (departed)</source>
+        <translation>%1（已离职）</translation>
+    </message>
+    <message>
+        <source>redeemed %1</source>
+        <translation>%1 已核销</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>有效至 %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>%1 到期</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>%1 orders, %2 in total, %3 refunded</source>
+        <translation>共 %1 单，合计 %2，退款 %3</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>已在别处修改</translation>
+    </message>
+    <message>
+        <source>Reload now?</source>
+        <translation>现在重新载入吗？</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>The previous tag of this one-per-customer group was replaced.</source>
+        <translation>这个标签组每人只能有一个标签，原来的标签已被替换。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Member code</source>
+        <translation>会员编号</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责员工</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>关系等级</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注信息</translation>
+    </message>
+    <message>
+        <source>Lunar</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>社群</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Remove selected tags</source>
+        <translation>移除选中的标签</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <source>Save fields</source>
+        <translation>保存字段</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>社群</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>入群</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>退群</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>What to follow up…</source>
+        <translation>要跟进什么……</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Mark selected as done</source>
+        <translation>将选中的标为已完成</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFilterBar</name>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Any tag group</source>
+        <translation>全部标签组</translation>
+    </message>
+    <message>
+        <source>Has a tag of %1</source>
+        <translation>有“%1”标签</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>Assigned to no one</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>%1 (departed)</source>
+        <translation>%1（已离职）</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>全部员工</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>With or without orders</source>
+        <translation>订单不限</translation>
+    </message>
+    <message>
+        <source>Has orders</source>
+        <translation>有订单</translation>
+    </message>
+    <message>
+        <source>No orders yet</source>
+        <translation>还没有订单</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
     <name>CustomerTableModel</name>
     <message>
         <source>Name</source>
@@ -236,6 +526,82 @@ If it happens again, press “Copy details” and send them to whoever looks aft
         <translation>无法读取客户列表：%1</translation>
     </message>
     <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Select one or more customers first.</source>
+        <translation>请先选择一位或多位客户。</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Tag for %1 customers:</source>
+        <translation>给 %1 位客户添加标签：</translation>
+    </message>
+    <message>
+        <source>Tag %1 added to %2 customers</source>
+        <translation>已给 %2 位客户添加标签“%1”</translation>
+    </message>
+    <message>
+        <source>Remove a tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>Tag to remove from %1 customers:</source>
+        <translation>从 %1 位客户移除标签：</translation>
+    </message>
+    <message>
+        <source>Tag %1 removed from %2 customers</source>
+        <translation>已从 %2 位客户移除标签“%1”</translation>
+    </message>
+    <message>
+        <source>Set the level</source>
+        <translation>设置关系等级</translation>
+    </message>
+    <message>
+        <source>Level for %1 customers:</source>
+        <translation>%1 位客户的关系等级：</translation>
+    </message>
+    <message>
+        <source>%1 customers are now %2</source>
+        <translation>%1 位客户已设为%2</translation>
+    </message>
+    <message>
+        <source>(no one)</source>
+        <translation>（不分配）</translation>
+    </message>
+    <message>
+        <source>Assign staff</source>
+        <translation>分配负责员工</translation>
+    </message>
+    <message>
+        <source>Who looks after %1 customers:</source>
+        <translation>谁来负责这 %1 位客户：</translation>
+    </message>
+    <message>
+        <source>%1 customers assigned to %2</source>
+        <translation>%1 位客户已分配给 %2</translation>
+    </message>
+    <message>
+        <source>Move to the recycle bin</source>
+        <translation>移入回收站</translation>
+    </message>
+    <message>
+        <source>Move %1 customers to the recycle bin? You can restore them from there.</source>
+        <translation>将 %1 位客户移入回收站？之后可以从回收站恢复。</translation>
+    </message>
+    <message>
+        <source>%1 customers moved to the recycle bin.</source>
+        <translation>已将 %1 位客户移入回收站。</translation>
+    </message>
+    <message>
+        <source>%1 customers restored</source>
+        <translation>已恢复 %1 位客户</translation>
+    </message>
+    <message>
         <source>Preparing search…</source>
         <translation>正在准备搜索…</translation>
     </message>
@@ -246,6 +612,30 @@ If it happens again, press “Copy details” and send them to whoever looks aft
     <message>
         <source>%1 customers</source>
         <translation>共 %1 位客户</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Add a tag…</source>
+        <translation>添加标签…</translation>
+    </message>
+    <message>
+        <source>Remove a tag…</source>
+        <translation>移除标签…</translation>
+    </message>
+    <message>
+        <source>Set the level…</source>
+        <translation>设置关系等级…</translation>
+    </message>
+    <message>
+        <source>Assign staff…</source>
+        <translation>分配负责员工…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Search name, remark, phone, WeChat ID or pinyin initials (Ctrl+F)</source>
@@ -647,6 +1037,46 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <source>The group {group} already has a tag named {name}.</source>
         <translation>分组“{group}”中已有名为“{name}”的标签。</translation>
     </message>
+    <message>
+        <source>Customer {id} no longer exists.</source>
+        <translation>客户 {id} 已不存在。</translation>
+    </message>
+    <message>
+        <source>{value} is not an 11-digit mobile number.</source>
+        <translation>{value} 不是有效的11位手机号。</translation>
+    </message>
+    <message>
+        <source>A customer needs a name.</source>
+        <translation>客户需要有姓名。</translation>
+    </message>
+    <message>
+        <source>The birthday {value} is in the future.</source>
+        <translation>生日 {value} 在未来。</translation>
+    </message>
+    <message>
+        <source>This customer was changed elsewhere after you opened it. Reload to see the changes; nothing was overwritten.</source>
+        <translation>打开这位客户之后，别处修改了他的资料。请重新载入查看修改；没有覆盖任何内容。</translation>
+    </message>
+    <message>
+        <source>The phone or member code is already used.</source>
+        <translation>手机号或会员编号已被使用。</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>member code</source>
+        <translation>会员编号</translation>
+    </message>
+    <message>
+        <source>The {what} {value} already belongs to {other}.</source>
+        <translation>{what} {value} 已属于 {other}。</translation>
+    </message>
+    <message>
+        <source>Write what the follow-up is about.</source>
+        <translation>请写下要跟进的内容。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -838,6 +1268,188 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     </message>
 </context>
 <context>
+    <name>ImportCheckPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Checking every row; nothing is written yet.</source>
+        <translation>正在逐行检查，还没有写入任何数据。</translation>
+    </message>
+    <message>
+        <source>The check was stopped. Click “Check again” to run it.</source>
+        <translation>检查已停止。点“重新检查”再次检查。</translation>
+    </message>
+    <message>
+        <source>The columns of the file changed since you matched them. Click “Back” to match them again.</source>
+        <translation>对应列之后，文件的列变了。请点“上一步”重新对应。</translation>
+    </message>
+    <message>
+        <source>All %1 rows have problems (listed below): there is nothing to import.</source>
+        <translation>全部 %1 行都有问题（见下表），没有可以导入的行。</translation>
+    </message>
+    <message>
+        <source>%1 rows have problems (listed below with their row and column). Nothing is imported while a row is invalid: fix the file and click “Check again”, or skip the invalid rows.</source>
+        <translation>有 %1 行有问题（下表列出了行号和列）。只要有无效行，就不会导入任何数据：请改好文件后点“重新检查”，或者选择跳过无效行。</translation>
+    </message>
+    <message>
+        <source>The file has no data rows under its headers.</source>
+        <translation>文件的表头下面没有数据行。</translation>
+    </message>
+    <message>
+        <source>No problems found. Click “Import” to import.</source>
+        <translation>没有发现问题。点“导入”开始导入。</translation>
+    </message>
+    <message>
+        <source>Skip the invalid rows and import the other %1</source>
+        <translation>跳过无效行，导入其余 %1 行</translation>
+    </message>
+    <message>
+        <source>Error report saved: %1</source>
+        <translation>错误报告已保存：%1</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Will add %1, update %2, leave %3 unchanged; %4 invalid.</source>
+        <translation>将新增 %1，更新 %2，未变 %3，无效 %4。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 repeated rows merged</source>
+        <translation>合并重复行 %1</translation>
+    </message>
+    <message>
+        <source>%1 new customers created</source>
+        <translation>新建客户 %1</translation>
+    </message>
+    <message>
+        <source>%1 new staff</source>
+        <translation>新建员工 %1</translation>
+    </message>
+    <message>
+        <source>%1 new tags</source>
+        <translation>新建标签 %1</translation>
+    </message>
+    <message>
+        <source>columns not imported: %1</source>
+        <translation>不导入的列：%1</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>检查数据</translation>
+    </message>
+    <message>
+        <source>Every row is checked before anything is written. Nothing changes yet.</source>
+        <translation>导入前逐行检查，这一步不会改动任何数据。</translation>
+    </message>
+    <message>
+        <source>Customers already in the shop (same phone, member code or name + WeChat ID):</source>
+        <translation>店里已有的客户（手机号、会员编号或姓名+微信号相同）：</translation>
+    </message>
+    <message>
+        <source>Add new and update existing</source>
+        <translation>新增和更新</translation>
+    </message>
+    <message>
+        <source>Only add new</source>
+        <translation>只新增</translation>
+    </message>
+    <message>
+        <source>Only update existing</source>
+        <translation>只更新</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Save error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <source>Writes every problem and the invalid rows to an .xlsx file beside the imported file.</source>
+        <translation>把每个问题和无效的行写进一个 .xlsx 文件，放在导入文件的旁边。</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+</context>
+<context>
+    <name>ImportColumnsPage</name>
+    <message>
+        <source>Keep as a custom field</source>
+        <translation>保留为自定义字段</translation>
+    </message>
+    <message>
+        <source>Do not import</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>(column %1, no header)</source>
+        <translation>（第 %1 列，没有表头）</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Sheet %1</source>
+        <translation>工作表 %1</translation>
+    </message>
+    <message>
+        <source>headers in row %1</source>
+        <translation>表头在第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 data rows</source>
+        <translation>%1 行数据</translation>
+    </message>
+    <message>
+        <source>encoding %1</source>
+        <translation>编码 %1</translation>
+    </message>
+    <message>
+        <source>Using the columns you chose last time for a file like this one.</source>
+        <translation>已使用上次为这种表格保存的对应关系。</translation>
+    </message>
+    <message>
+        <source>Match the columns</source>
+        <translation>对应列</translation>
+    </message>
+    <message>
+        <source>Each column of the file and what it becomes in Siyu. Change any that are wrong.</source>
+        <translation>文件里的每一列导入成什么。不对的可以直接改。</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>示例内容</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Match automatically again</source>
+        <translation>重新自动对应</translation>
+    </message>
+</context>
+<context>
     <name>ImportFields</name>
     <message>
         <source>Siyu ID</source>
@@ -937,6 +1549,239 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     </message>
 </context>
 <context>
+    <name>ImportFilePage</name>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>a customer list</source>
+        <translation>客户表格</translation>
+    </message>
+    <message>
+        <source>an order list</source>
+        <translation>订单表格</translation>
+    </message>
+    <message>
+        <source>Read as %1: headers in row %2, %3 data rows.</source>
+        <translation>已识别为%1：表头在第 %2 行，%3 行数据。</translation>
+    </message>
+    <message>
+        <source>customer import template.xlsx</source>
+        <translation>客户导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>order import template.xlsx</source>
+        <translation>订单导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 表格 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Choose a file, or drop one here.</source>
+        <translation>请选择文件，或把文件拖到这里。</translation>
+    </message>
+    <message>
+        <source>No file yet? Save a template with the right columns, fill it in, then import it.</source>
+        <translation>还没有表格？下载客户模板，按列填好后再导入。</translation>
+    </message>
+    <message>
+        <source>No file yet? Save an order template with the right columns, fill it in, then import it.</source>
+        <translation>还没有表格？下载订单模板，按列填好后再导入。</translation>
+    </message>
+    <message>
+        <source>Template saved: %1</source>
+        <translation>模板已保存：%1</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx, .xls) or CSV in UTF-8 or GBK. Title rows above the headers are fine.</source>
+        <translation>支持 Excel（.xlsx、.xls）和 UTF-8 或 GBK 编码的 CSV。表头上方有标题行也没关系。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>还没有选择文件</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation>来源系统</translation>
+    </message>
+    <message>
+        <source>Order numbers are unique within one source system: importing a file from the same system again updates its orders instead of adding them twice. Give each system its own name (for example meituan, youzan).</source>
+        <translation>同一来源系统里的订单号不会重复：再次导入同一系统的文件时，会更新已有订单，而不会重复添加。不同系统请各用一个名字（例如 meituan、youzan）。</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>下载模板…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>没有导入任何数据</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported</source>
+        <translation>已取消，没有导入任何数据</translation>
+    </message>
+    <message>
+        <source>The import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>The file changed after the check and now has %1 invalid rows. Start the import again to check it.</source>
+        <translation>检查之后文件又改过，现在有 %1 行无效。请重新开始导入，再检查一次。</translation>
+    </message>
+    <message>
+        <source>The columns of the file changed since you matched them. Start the import again.</source>
+        <translation>对应列之后，文件的列变了。请重新开始导入。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s data is as it was before the import.</source>
+        <translation>店铺数据和导入前完全一样。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s data was not changed.</source>
+        <translation>数据未改动。</translation>
+    </message>
+    <message>
+        <source>The column matching is remembered: the next file with the same columns is matched the same way.</source>
+        <translation>已记住列的对应关系：下次导入同样表头的文件时会自动使用。</translation>
+    </message>
+    <message>
+        <source>The invalid rows are in %1.</source>
+        <translation>跳过的无效行已写入 %1。</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Invalid rows skipped</source>
+        <translation>跳过的无效行</translation>
+    </message>
+    <message>
+        <source>Repeated rows merged</source>
+        <translation>合并的重复行</translation>
+    </message>
+    <message>
+        <source>New customers created</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>New staff</source>
+        <translation>新建员工</translation>
+    </message>
+    <message>
+        <source>New tags</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>Columns not imported: %1</source>
+        <translation>不导入的列：%1</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>All rows are imported together, or none of them.</source>
+        <translation>所有行一起导入：要么全部成功，要么一行也不导入。</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Customers</source>
@@ -957,6 +1802,50 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Customers</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Import customers…</source>
+        <translation>导入客户…</translation>
+    </message>
+    <message>
+        <source>Import orders…</source>
+        <translation>导入订单…</translation>
+    </message>
+    <message>
+        <source>Export customers…</source>
+        <translation>导出客户…</translation>
+    </message>
+    <message>
+        <source>Export orders…</source>
+        <translation>导出订单…</translation>
+    </message>
+    <message>
+        <source>Customer import template…</source>
+        <translation>客户导入模板…</translation>
+    </message>
+    <message>
+        <source>Order import template…</source>
+        <translation>订单导入模板…</translation>
+    </message>
+    <message>
+        <source>Tag manager…</source>
+        <translation>标签管理…</translation>
+    </message>
+    <message>
+        <source>Staff…</source>
+        <translation>员工…</translation>
+    </message>
+    <message>
+        <source>Find duplicate customers…</source>
+        <translation>查找重复客户…</translation>
+    </message>
+    <message>
+        <source>Recycle bin…</source>
+        <translation>回收站…</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -1364,6 +2253,42 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>Backup</source>
         <translation>备份</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 表格 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>customer import template</source>
+        <translation>客户导入模板</translation>
+    </message>
+    <message>
+        <source>order import template</source>
+        <translation>订单导入模板</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 表格 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved to %1</source>
+        <translation>模板已保存到 %1</translation>
     </message>
 </context>
 <context>

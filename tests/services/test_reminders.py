@@ -47,7 +47,7 @@ def test_lunar_rules() -> None:
     # the 12th month of lunar 2025 has 29 days: the 30th's birthday falls on its last day
     assert lunar_birthdays_on(dt.date(2026, 2, 16)) == {(12, 29), (12, 30)}
     assert lunar_birthdays_on(dt.date(2025, 7, 25)) == set()  # a leap sixth month
-    assert lunar_birthdays_on(dt.date(2200, 6, 1)) == set()  # beyond lunardate's table
+    assert lunar_birthdays_on(dt.date(2200, 6, 1)) == set()  # beyond the lunar table
 
 
 def test_birthdays_solar_and_lunar(db) -> None:  # type: ignore[no-untyped-def]
