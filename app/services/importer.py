@@ -25,7 +25,7 @@ from sqlalchemy import Connection, bindparam, text
 
 from app.i18n_markers import QT_TRANSLATE_NOOP, UserError
 from app.services import normalise as nz
-from app.services.bulk import insert_rows, sqlite_indexes
+from app.services.bulk import indexes_rebuilt_after, insert_rows
 from app.services.database import Database
 from app.services.import_fields import CUSTOM, FIELDS, IGNORE, header_score, suggest_mapping
 from app.services.import_fields import field as field_spec
@@ -236,12 +236,19 @@ class ImportService:
                     conn.rollback()
                 else:
                     summary.imported = True
+        # Past this point the import is committed (or rolled back): nothing below may fail it, and the
+        # progress callback, which raises when the user cancels, is not called again.
         if summary.invalid and write_report:
-            summary.error_report = write_error_report(preview, summary.issues, translate, frame, rownums)
-        if not summary.invalid or skip_invalid:
-            self.remember_mapping(kind, preview.headers, mapping) if not dry_run else None
+            try:
+                summary.error_report = write_error_report(preview, summary.issues, translate, frame, rownums)
+            except OSError:
+                log.exception("could not write the error report for %s", preview.path)
+        if (not summary.invalid or skip_invalid) and not dry_run:
+            try:
+                self.remember_mapping(kind, preview.headers, mapping)
+            except Exception:  # a locked database: the import stands, the mapping is asked again next time
+                log.exception("could not remember the column mapping")
         summary.seconds = time.perf_counter() - started
-        report(QT_TRANSLATE_NOOP("Import", "Done"), 1.0)
         return summary
 
 
@@ -665,9 +672,10 @@ class _CustomerPlan:
         summary.inserted += len(inserts)
         keys = search_keys([v.get("name") for _c, v in inserts], [v.get("remark_name") for _c, v in inserts])
         dbapi = conn.connection.dbapi_connection
-        insert_rows(dbapi, "customer", ["id", *CUSTOMER_COLUMNS, "search_key", "created_at", "updated_at"],
-                    ((cid, *[v.get(c) for c in CUSTOMER_COLUMNS], key, now, now)
-                     for (cid, v), key in zip(inserts, keys, strict=True)))  # fmt: skip
+        with indexes_rebuilt_after(conn, "customer", len(inserts)):
+            insert_rows(dbapi, "customer", ["id", *CUSTOMER_COLUMNS, "search_key", "created_at", "updated_at"],
+                        ((cid, *[v.get(c) for c in CUSTOMER_COLUMNS], key, now, now)
+                         for (cid, v), key in zip(inserts, keys, strict=True)))  # fmt: skip
         progress(0.7)
         for cid, diff in updates:
             cols = ", ".join(f"{k} = :{k}" for k in diff)
@@ -782,8 +790,9 @@ def _link_tags(conn: Connection, pairs: list[tuple[int, str]], summary: ImportSu
             "DELETE FROM customer_tag WHERE customer_id = :c AND tag_id IN "
             "(SELECT id FROM tag WHERE group_id = :g AND id != :t)"),
             [{"c": c, "g": group_of[t], "t": t} for c, t in exclusive])  # fmt: skip
-    insert_rows(conn.connection.dbapi_connection, "customer_tag", ["customer_id", "tag_id", "origin", "created_at"],
-                [(c, t, "import", now) for c, t in new])  # fmt: skip
+    with indexes_rebuilt_after(conn, "customer_tag", len(new)):
+        insert_rows(conn.connection.dbapi_connection, "customer_tag", ["customer_id", "tag_id", "origin", "created_at"],
+                    [(c, t, "import", now) for c, t in new])  # fmt: skip
     return {c for c, _ in new}
 
 
@@ -944,23 +953,15 @@ class _OrderPlan:
         from app.services.customer_stats import refresh_customer_stats
 
         dbapi = conn.connection.dbapi_connection
-        rebuild: list[tuple[str, str]] = []
-        if conn.dialect.name == "sqlite" and len(frame) > 50_000:
-            # a big load builds its indexes afterwards (several times faster than keeping them up to date)
-            size = conn.execute(text("SELECT count(*) FROM orders")).scalar_one()
-            if len(frame) > size:
-                rebuild = sqlite_indexes(dbapi, "orders")
-                for name, _sql in rebuild:
-                    conn.execute(text(f"DROP INDEX {name}"))
         n = len(frame)
-        insert_rows(dbapi, "orders",
-                    ["customer_id", "ordered_at", "amount_cents", "channel", "source", "external_no", "created_at"],
-                    zip(frame["customer"].tolist(), frame["at_text"].tolist(), frame["cents"].astype(np.int64).tolist(),
-                        channel.tolist(), frame["source"].astype(str).tolist(), frame["no"].astype(str).tolist(),
-                        (now for _ in range(n)), strict=False),
-                    chunk=100_000, progress=lambda done: progress(0.15 + 0.55 * done / n))  # fmt: skip
-        for _name, sql in rebuild:
-            conn.execute(text(sql))
+        with indexes_rebuilt_after(conn, "orders", n):
+            insert_rows(dbapi, "orders",
+                        ["customer_id", "ordered_at", "amount_cents", "channel", "source", "external_no", "created_at"],
+                        zip(frame["customer"].tolist(), frame["at_text"].tolist(),
+                            frame["cents"].astype(np.int64).tolist(), channel.tolist(),
+                            frame["source"].astype(str).tolist(), frame["no"].astype(str).tolist(),
+                            (now for _ in range(n)), strict=False),
+                        chunk=100_000, progress=lambda done: progress(0.15 + 0.55 * done / n))  # fmt: skip
         progress(0.8)
         refresh_customer_stats(conn, sorted(set(frame["customer"].tolist())))
 

@@ -10,7 +10,9 @@ from app.services.customers import ConflictError, CustomerError, CustomerFilter,
 
 def first_customer(db) -> int:  # type: ignore[no-untyped-def]
     with db.engine.connect() as conn:
-        return conn.execute(text("SELECT id FROM customer WHERE order_count > 2 ORDER BY id LIMIT 1")).scalar_one()
+        return conn.execute(
+            text("SELECT id FROM customer WHERE order_count > 2 ORDER BY id LIMIT 1")
+        ).scalar_one()
 
 
 def test_detail_has_everything_the_pane_shows(demo_db) -> None:  # type: ignore[no-untyped-def]
@@ -27,12 +29,18 @@ def test_update_checks_the_version_and_the_unique_phone(demo_db) -> None:  # typ
     service = CustomerService(demo_db)
     cid = first_customer(demo_db)
     detail = service.detail(cid)
-    version = service.update(cid, detail.version, {"name": "张晓燕", "phone": "+86 138-0013-8999", "city": " 杭州 "})
+    version = service.update(
+        cid, detail.version, {"name": "张晓燕", "phone": "+86 138-0013-8999", "city": " 杭州 "}
+    )
     after = service.detail(cid)
     assert after.version == version == detail.version + 1
     assert after.values["phone"] == "13800138999" and after.values["city"] == "杭州"
     with demo_db.engine.connect() as conn:
-        assert conn.execute(text("SELECT search_key FROM customer WHERE id = :i"), {"i": cid}).scalar().startswith("zhangxiaoyan")
+        assert (
+            conn.execute(text("SELECT search_key FROM customer WHERE id = :i"), {"i": cid})
+            .scalar()
+            .startswith("zhangxiaoyan")
+        )
     # someone else saved in between: refused, nothing overwritten
     with pytest.raises(ConflictError, match="changed elsewhere"):
         service.update(cid, detail.version, {"city": "上海"})
@@ -75,16 +83,23 @@ def test_filters(demo_db) -> None:  # type: ignore[no-untyped-def]
     options = service.options()
     assert options.tags and options.channels and options.staff and options.tag_groups
     with demo_db.engine.connect() as conn:
+
         def count(sql: str, **p) -> int:  # type: ignore[no-untyped-def]
-            return conn.execute(text(f"SELECT count(*) FROM customer WHERE deleted_at IS NULL AND {sql}"), p).scalar()
+            return conn.execute(
+                text(f"SELECT count(*) FROM customer WHERE deleted_at IS NULL AND {sql}"), p
+            ).scalar()
 
         assert len(service.filter_ids(CustomerFilter(has_orders=True))) == count("order_count > 0")
         assert len(service.filter_ids(CustomerFilter(level="member"))) == count("level = 'member'")
         channel = options.channels[0]
-        assert len(service.filter_ids(CustomerFilter(channel=channel))) == count("source_channel = :c", c=channel)
+        assert len(service.filter_ids(CustomerFilter(channel=channel))) == count(
+            "source_channel = :c", c=channel
+        )
         assert len(service.filter_ids(CustomerFilter(staff_id=0))) == count("owner_staff_id IS NULL")
         tag = options.tags[0]
-        tagged = conn.execute(text("SELECT count(*) FROM customer_tag WHERE tag_id = :t"), {"t": tag.id}).scalar()
+        tagged = conn.execute(
+            text("SELECT count(*) FROM customer_tag WHERE tag_id = :t"), {"t": tag.id}
+        ).scalar()
         assert len(service.filter_ids(CustomerFilter(tag_id=tag.id))) == tagged
         day = dt.date(2026, 1, 1)
         assert len(service.filter_ids(CustomerFilter(added_from=day))) == count("added_on >= '2026-01-01'")

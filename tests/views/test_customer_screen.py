@@ -24,7 +24,9 @@ def view(qtbot, demo_db):  # type: ignore[no-untyped-def]
     widget.resize(1300, 800)
     widget.show()
     widget.reload()
-    qtbot.waitUntil(lambda: widget.model.index_data.searchable and widget.filters.tag.count() > 1, timeout=5000)
+    qtbot.waitUntil(
+        lambda: widget.model.index_data.searchable and widget.filters.tag.count() > 1, timeout=5000
+    )
     return widget
 
 
@@ -32,7 +34,10 @@ def select_rows(view, rows) -> None:  # type: ignore[no-untyped-def]
     selection = view.table.selectionModel()
     selection.clearSelection()
     for r in rows:
-        selection.select(view.model.index(r, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        selection.select(
+            view.model.index(r, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
     selection.setCurrentIndex(view.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
 
 
