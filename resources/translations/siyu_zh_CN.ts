@@ -1179,10 +1179,6 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>正在写入</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
         <source>a totals row, not a record</source>
         <translation>这是合计行，不是一条记录</translation>
     </message>
