@@ -30,7 +30,7 @@ from app.services.database import Database
 from app.services.import_fields import CUSTOM, FIELDS, IGNORE, header_score, suggest_mapping
 from app.services.import_fields import field as field_spec
 from app.services.pinyin import search_key, search_keys
-from app.services.tabular import CSV_HEAD_ROWS, Grid, read_grid
+from app.services.tabular import CSV_HEAD_ROWS, FileReadError, Grid, read_grid
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,7 @@ class ImportService:
                 rows=HEADER_SCAN_ROWS,
                 examples=examples,
             )
-        headers = _headers(grid.rows[header_idx])
+        headers = _headers(grid.rows[header_idx], grid.rows[header_idx + 1 :])
         mapping = suggest_mapping(kind, headers)
         remembered = self._remembered(kind, headers)
         if remembered is not None:
@@ -255,16 +255,27 @@ class ImportService:
 # -- parsing -------------------------------------------------------------------------------------------
 
 
-def _headers(row: list[Any]) -> list[str]:
+def _headers(row: list[Any], body: list[list[Any]]) -> list[str]:
+    """The header texts, as wide as the widest data row: a column without a header but with data gets a
+    made-up name (列7), so that its cells are kept (customers) or reported (orders), never dropped."""
     headers = [_cell_text(c) for c in row]
-    while headers and not headers[-1]:
+    used = 0
+    for r in body:
+        for i in range(len(r) - 1, used - 1, -1):
+            if _cell_text(r[i]):
+                used = i + 1
+                break
+    headers += [""] * (used - len(headers))
+    while headers and not headers[-1] and len(headers) > used:
         headers.pop()
     seen: dict[str, int] = {}
     out = []
-    for h in headers:  # two columns both called 备注 stay two custom fields: 备注, 备注(2)
+    for i, h in enumerate(headers):  # two columns both called 备注 stay two custom fields: 备注, 备注(2)
+        if not h:
+            h = f"列{i + 1}"
         n = seen.get(h, 0)
         seen[h] = n + 1
-        out.append(h if n == 0 or not h else f"{h}({n + 1})")
+        out.append(h if n == 0 else f"{h}({n + 1})")
     return out
 
 
@@ -335,14 +346,25 @@ def _data_frame(preview: ImportPreview) -> tuple[pd.DataFrame, np.ndarray, _Text
     start = preview.header_row  # 0-based index of the first data row
     if grid.csv_text is not None:
         encoding = "utf-8-sig" if grid.encoding == "utf-8" else grid.encoding
-        frame = pd.read_csv(grid.path, encoding=encoding, header=None, skiprows=start, dtype=object,
-                            keep_default_na=False, na_filter=False, usecols=range(width), engine="c",
-                            names=list(range(width)), sep=grid.delimiter, quotechar='"',
-                            skip_blank_lines=False)  # fmt: skip
+        spare = 64  # rows may be shorter (padded) or a little longer (reported) than the header
+        try:
+            frame = pd.read_csv(grid.path, encoding=encoding, header=None, skiprows=start, dtype=object,
+                                keep_default_na=False, na_filter=False, engine="c",
+                                names=list(range(width + spare)), sep=grid.delimiter, quotechar='"',
+                                skip_blank_lines=False)  # fmt: skip
+        except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
+            raise FileReadError(
+                QT_TRANSLATE_NOOP("Errors", "{path} cannot be read as CSV: {reason}"),
+                path=preview.path.name,
+                reason=str(exc).strip().splitlines()[-1],
+            ) from exc
+        extra = [c for c in frame.columns[width:] if (frame[c] != "").any()]
+        frame = frame[list(range(width)) + extra]
     else:
-        body = [(list(r) + [None] * width)[:width] for r in grid.rows[start:]]
+        longest = max([width, *(len(r) for r in grid.rows[start:])])
+        body = [list(r) + [None] * (longest - len(r)) for r in grid.rows[start:]]
         frame = (
-            pd.DataFrame(body, columns=range(width), dtype=object)
+            pd.DataFrame(body, columns=range(longest), dtype=object)
             if body
             else pd.DataFrame(columns=range(width))
         )
@@ -406,6 +428,12 @@ def _parse(
             issues.append(Issue(int(rownums[i]), headers[col], str(first[i]),
                                 QT_TRANSLATE_NOOP("Import", "a totals row, not a record")))  # fmt: skip
         bad_rows |= totals
+    for col in frame.columns[len(headers) :]:  # cells to the right of the last header (CSV rows past the top)
+        arr = texts[col]
+        for i in np.flatnonzero(np.strings.str_len(arr) > 0):
+            issues.append(Issue(int(rownums[i]), f"列{int(col) + 1}", str(arr[i]),
+                                QT_TRANSLATE_NOOP("Import", "this row has more cells than the header has columns")))  # fmt: skip
+            bad_rows[i] = True
     for col, key in enumerate(mapping):
         if key == IGNORE or col >= frame.shape[1]:
             continue

@@ -942,6 +942,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>导入订单需要这些列：{fields}。</translation>
     </message>
     <message>
+        <source>{path} cannot be read as CSV: {reason}</source>
+        <translation>{path} 无法按 CSV 读取：{reason}</translation>
+    </message>
+    <message>
         <source>This staff member no longer exists.</source>
         <translation>这位员工已不存在。</translation>
     </message>
@@ -1181,6 +1185,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>a totals row, not a record</source>
         <translation>这是合计行，不是一条记录</translation>
+    </message>
+    <message>
+        <source>this row has more cells than the header has columns</source>
+        <translation>这一行的格子比表头的列多</translation>
     </message>
     <message>
         <source>not an 11-digit mobile number</source>

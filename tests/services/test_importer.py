@@ -239,3 +239,41 @@ def test_mapping_is_remembered_per_layout(db, tmp_path: Path) -> None:  # type: 
         xlsx(tmp_path / "d.xlsx", [["名字", "手机号"], ["乙", "13800000001"]]), "customers"
     )
     assert again.remembered and again.mapping == ["name", "phone"]
+
+
+def test_ragged_and_broken_csv(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    service = ImportService(db)
+    # short rows are padded; a cell beyond the header on a later row is reported, not dropped
+    lines = ["姓名,手机号,城市", "甲,13800000000", *[f"人{i},1380000{i:04d},杭州" for i in range(1, 300)],
+             "乙,13900000000,宁波,多出来的"]  # fmt: skip
+    path = tmp_path / "ragged.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    summary = service.run(path, "customers")
+    assert summary.invalid == 1 and not summary.imported
+    issue = summary.issues[0]
+    assert (issue.row, issue.column, issue.value) == (302, "列4", "多出来的")
+    summary = service.run(path, "customers", skip_invalid=True)
+    assert summary.inserted == 300
+    # a column with data but no header, near the top: kept as a custom field under a made-up name
+    near = tmp_path / "near.csv"
+    near.write_text("姓名,手机号\n丙,13700000000,VIP\n", encoding="utf-8")
+    preview = service.preview(near, "customers")
+    assert preview.headers == ["姓名", "手机号", "列3"] and preview.mapping[2] == "__custom__"
+    service.run(preview)
+    assert q(db, "SELECT f.value FROM customer_field f JOIN customer c ON c.id = f.customer_id "
+                 "WHERE c.name = '丙' AND f.name = '列3'") == [("VIP",)]  # fmt: skip
+    broken = tmp_path / "broken.csv"
+    broken.write_text('姓名,手机号\n"丁,13600000000\n', encoding="utf-8")
+    with pytest.raises(FileReadError, match="cannot be read as CSV"):
+        service.run(broken, "customers")
+
+
+def test_gbk_file_with_money_and_symbols(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text_ = (
+        '客户名单（GBK）\n姓名,手机,生日,消费金额,标签\n张三,138 0013 8000,1990/5/6,"￥1,234.50",老客、团长\n'
+    )
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(text_.encode("gbk"))
+    summary = ImportService(db).run(path, "customers")
+    assert summary.inserted == 1
+    assert q(db, "SELECT f.value FROM customer_field f WHERE f.name = '消费金额'") == [("￥1,234.50",)]
