@@ -129,7 +129,7 @@ class ImportService:
         grid = read_grid(path, sheet)
         header_idx = find_header_row(kind, grid.rows)
         if header_idx < 0:
-            examples = "、".join(f.header for f in FIELDS[kind][:4])
+            examples = "、".join(f.header for f in FIELDS[kind] if not f.key.endswith("siyu_id"))[:40]
             raise ImportError_(
                 QT_TRANSLATE_NOOP(
                     "Errors",
