@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
     text,
 )
@@ -83,7 +84,7 @@ class Customer(Base):
     wechat_id: Mapped[str | None] = mapped_column(String(64), index=True)
     gender: Mapped[str] = mapped_column(String(8), default="unknown", server_default="unknown")
     birthday: Mapped[dt.date | None] = mapped_column(Date)
-    birthday_lunar: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    birthday_lunar: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     city: Mapped[str | None] = mapped_column(String(64))
     source_channel: Mapped[str | None] = mapped_column(String(64), index=True)
     added_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
@@ -136,7 +137,7 @@ class TagGroup(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(64), unique=True)
     # S-level: every customer has exactly one tag of an exclusive group.
-    exclusive: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    exclusive: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     color: Mapped[str] = mapped_column(String(16), default="#5b8def", server_default="#5b8def")
     sort_order: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
@@ -328,7 +329,7 @@ class SopTemplate(Base):
     kind: Mapped[str] = mapped_column(
         String(16), default="group", server_default="group"
     )  # group / moments / journey
-    builtin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     slots: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
 
 
