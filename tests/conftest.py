@@ -1,9 +1,15 @@
-"""Every test gets its own data folder and database; nothing touches the user's files."""
+"""Every test gets its own data folder and database; nothing touches the user's files.
+
+``SIYU_TEST_PG=postgresql+psycopg://USER@HOST:PORT`` runs the database tests on that PostgreSQL server
+instead of SQLite: each test gets a database of its own (the demo shop is copied from a template
+database), and tests that are about SQLite files (backups, the file checks) are skipped.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -11,6 +17,39 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.services.database import Database, open_database, resolve_location  # noqa: E402
+
+PG_SERVER = os.environ.get("SIYU_TEST_PG", "").rstrip("/")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: about SQLite files; skipped on PostgreSQL")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if PG_SERVER:
+        skip = pytest.mark.skip(reason="about SQLite files (SIYU_TEST_PG is set)")
+        for item in items:
+            if "sqlite_only" in item.keywords:
+                item.add_marker(skip)
+
+
+def _pg_admin(sql: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(sql))
+    engine.dispose()
+
+
+def _pg_database(template: str | None = None) -> str:
+    name = f"siyu_test_{uuid.uuid4().hex[:12]}"
+    _pg_admin(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
+    return name
+
+
+def _pg_drop(name: str) -> None:
+    _pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(autouse=True)
@@ -27,29 +66,51 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path):  # type: ignore[no-untyped-def]
+    """A fresh, migrated shop: a SQLite file, or a new PostgreSQL database with SIYU_TEST_PG."""
+    if PG_SERVER:
+        name = _pg_database()
+        database = open_database(resolve_location(f"{PG_SERVER}/{name}")).database
+        yield database
+        database.close()
+        _pg_drop(name)
+        return
     database = open_database(resolve_location(str(db_path))).database
     yield database
     database.close()
 
 
 @pytest.fixture(scope="session")
-def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _demo_template(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     import datetime as dt
 
     from app.services.demo import generate_demo
 
     folder = tmp_path_factory.mktemp("demo")
     os.environ["SIYU_DATA_DIR"] = str(folder / "data")
-    path = folder / "demo.db"
-    database = open_database(resolve_location(str(path))).database
+    if PG_SERVER:
+        name = _pg_database()
+        location = resolve_location(f"{PG_SERVER}/{name}")
+    else:
+        name = None
+        location = resolve_location(str(folder / "demo.db"))
+    database = open_database(location).database
     generate_demo(database, customers=400, orders=4000, seed=7, end=dt.date(2026, 11, 22))
     database.close()
-    return path
+    yield name or location.sqlite_path
+    if name:
+        _pg_drop(name)
 
 
 @pytest.fixture
-def demo_db(_demo_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+def demo_db(_demo_template, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A small demo shop (400 customers, 4,000 orders, data through 2026-11-22), fresh for each test."""
+    if PG_SERVER:
+        name = _pg_database(template=_demo_template)
+        database = Database(resolve_location(f"{PG_SERVER}/{name}"))
+        yield database
+        database.close()
+        _pg_drop(name)
+        return
     path = tmp_path / "demo.db"
     shutil.copy(_demo_template, path)
     database = Database(resolve_location(str(path)))

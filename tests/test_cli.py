@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app import migrations
+
+pytestmark = pytest.mark.sqlite_only
 
 
 def siyu(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

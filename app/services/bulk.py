@@ -86,3 +86,30 @@ def indexes_rebuilt_after(conn: Any, table: str, incoming: int) -> Iterator[None
     yield
     for _name, sql in rebuild:
         conn.execute(text(sql))
+
+
+def reset_sequences(conn: Any, tables: Iterable[str]) -> None:
+    """After inserting explicit ids: PostgreSQL's id sequences continue after the highest id (SQLite needs
+    nothing: it takes max(id) + 1 by itself)."""
+    from sqlalchemy import text
+
+    if conn.dialect.name != "postgresql":
+        return
+    for table in tables:
+        conn.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}"
+        )) if _has_id(conn, table) else None  # fmt: skip
+
+
+def _has_id(conn: Any, table: str) -> bool:
+    from sqlalchemy import text
+
+    has_column = conn.execute(
+        text("SELECT 1 FROM information_schema.columns WHERE table_name = :t AND column_name = 'id'"),
+        {"t": table},
+    ).first()
+    if has_column is None:
+        return False
+    return bool(
+        conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id') IS NOT NULL"), {"t": table}).scalar()
+    )

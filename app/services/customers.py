@@ -279,7 +279,7 @@ class CustomerService:
             if key in ("birthday", "added_on") and value is not None:
                 value = _date(value).isoformat()
             if key == "birthday_lunar":
-                value = int(bool(value))
+                value = bool(value)
             out[key] = value
         return out
 

@@ -161,6 +161,11 @@ def backup_name(source: Path, label: str, when: dt.datetime | None = None) -> Pa
 # --- the Database object ------------------------------------------------------------------------------
 
 
+def _sqlite_connect(dbapi_conn: Any, _record: Any = None) -> None:
+    dbapi_conn.isolation_level = None
+    _sqlite_pragmas(dbapi_conn)
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any = None) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
@@ -189,7 +194,10 @@ class Database:
 
                 if self.location.is_sqlite:
                     engine = create_engine(self.location.url, connect_args={"timeout": 10})
-                    event.listen(engine, "connect", _sqlite_pragmas)
+                    event.listen(engine, "connect", _sqlite_connect)
+                    # SQLAlchemy's recipe: BEGIN is ours, so DDL (a bulk load's DROP/CREATE INDEX) is inside
+                    # the transaction and rolls back with it; the sqlite3 module's own implicit BEGIN is off
+                    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
                 else:
                     engine = create_engine(self.location.url, pool_pre_ping=True)
                 self._engine = engine
@@ -217,6 +225,8 @@ class Database:
                 conn.isolation_level = None  # autocommit: every SELECT sees the latest data
             else:
                 conn = self.engine.raw_connection()
+                # every list query sees the latest data, and an idle screen holds no transaction open
+                conn.driver_connection.autocommit = True
             self._local.reader = conn
         return conn
 

@@ -13,12 +13,13 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from app import paths
 from app.i18n_markers import QT_TRANSLATE_NOOP, UserError
-from app.services.bulk import insert_rows, sqlite_indexes
+from app.services.bulk import indexes_rebuilt_after, insert_rows, reset_sequences
 from app.services.codes import ALPHABET, check_char
 from app.services.database import Database
 from app.services.pinyin import search_key
@@ -145,12 +146,10 @@ def generate_demo(
     start = end - dt.timedelta(days=729)
     n, m = customers, orders
 
-    raw = db.engine.raw_connection()
-    conn = raw.driver_connection
-    saved_isolation = conn.isolation_level
-    try:
-        conn.isolation_level = None
-        existing = conn.execute("SELECT count(*) FROM customer").fetchone()[0]
+    from sqlalchemy import text
+
+    with db.engine.begin() as sa:
+        existing = sa.execute(text("SELECT count(*) FROM customer")).scalar_one()
         if existing and not replace:
             raise DemoError(
                 QT_TRANSLATE_NOOP(
@@ -158,35 +157,31 @@ def generate_demo(
                 ),
                 count=existing,
             )
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if replace:
-                for table in DEMO_TABLES:
-                    conn.execute(f"DELETE FROM {table}")
-            report(QT_TRANSLATE_NOOP("Demo", "Customers"), 0.02)
-            ctx = _Generator(rng, words, start, end, n, m, seed)
-            ctx.write_staff_settings(conn)
-            ctx.make_customers()
-            ctx.make_orders()
-            ctx.write_customers(conn)
-            report(QT_TRANSLATE_NOOP("Demo", "Orders"), 0.25)
-            ctx.write_orders(conn, lambda f: report(QT_TRANSLATE_NOOP("Demo", "Orders"), 0.25 + 0.5 * f))
-            report(QT_TRANSLATE_NOOP("Demo", "Tags"), 0.78)
-            ctx.write_tags(conn)
-            report(QT_TRANSLATE_NOOP("Demo", "Groups"), 0.88)
-            ctx.write_groups(conn)
-            report(QT_TRANSLATE_NOOP("Demo", "Coupons"), 0.93)
-            ctx.write_plays(conn)
-            coupons = ctx.write_coupons(conn)
-            content = ctx.write_content(conn)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("PRAGMA optimize")
-    finally:
-        conn.isolation_level = saved_isolation
-        raw.close()
+        if replace:
+            for table in DEMO_TABLES:
+                sa.execute(text(f"DELETE FROM {table}"))
+        report(QT_TRANSLATE_NOOP("Demo", "Customers"), 0.02)
+        ctx = _Generator(rng, words, start, end, n, m, seed, sa)
+        conn = sa.connection.dbapi_connection  # rows go in through the driver, inside this transaction
+        ctx.write_staff_settings(conn)
+        ctx.make_customers()
+        ctx.make_orders()
+        ctx.write_customers(conn)
+        report(QT_TRANSLATE_NOOP("Demo", "Orders"), 0.25)
+        ctx.write_orders(conn, lambda f: report(QT_TRANSLATE_NOOP("Demo", "Orders"), 0.25 + 0.5 * f))
+        report(QT_TRANSLATE_NOOP("Demo", "Tags"), 0.78)
+        ctx.write_tags(conn)
+        report(QT_TRANSLATE_NOOP("Demo", "Groups"), 0.88)
+        ctx.write_groups(conn)
+        report(QT_TRANSLATE_NOOP("Demo", "Coupons"), 0.93)
+        ctx.write_plays(conn)
+        coupons = ctx.write_coupons(conn)
+        content = ctx.write_content(conn)
+        reset_sequences(sa, DEMO_TABLES)
+    if db.location.is_sqlite:
+        with db.engine.connect() as c:
+            c.exec_driver_sql("PRAGMA optimize")
+            c.commit()
     report(QT_TRANSLATE_NOOP("Demo", "Done"), 1.0)
     return DemoSummary(n, m, len(words["groups"]), coupons, content, time.perf_counter() - started)
 
@@ -195,8 +190,10 @@ class _Generator:
     """Holds the arrays of one demo run between the steps that write them."""
 
     def __init__(
-        self, rng: np.random.Generator, words: dict, start: dt.date, end: dt.date, n: int, m: int, seed: int
-    ) -> None:
+        self, rng: np.random.Generator, words: dict, start: dt.date, end: dt.date, n: int, m: int, seed: int,
+        sa: Any,
+    ) -> None:  # fmt: skip
+        self.sa = sa  # the SQLAlchemy connection of the transaction, for statements other than bulk inserts
         self.rng, self.words, self.start, self.end, self.n, self.m, self.seed = (
             rng,
             words,
@@ -235,7 +232,11 @@ class _Generator:
             "demo.seed": self.seed,
             "demo.end": str(self.end),
         }
-        conn.execute("DELETE FROM setting WHERE key IN ('shop.name','shop.industry','demo.seed','demo.end')")
+        from sqlalchemy import text
+
+        self.sa.execute(
+            text("DELETE FROM setting WHERE key IN ('shop.name','shop.industry','demo.seed','demo.end')")
+        )
         insert_rows(
             conn,
             "setting",
@@ -468,7 +469,7 @@ class _Generator:
                     self.wechat[i],
                     genders[i],
                     self.birthday[i],
-                    int(self.lunar[i]),
+                    bool(self.lunar[i]),
                     self.cities[i],
                     channels[self.channel_idx[i]],
                     added[i],
@@ -521,10 +522,6 @@ class _Generator:
         m = self.m
         if m == 0:
             return
-        # Building the indexes after the load is about five times faster than keeping them up to date.
-        indexes = sqlite_indexes(conn, "orders")
-        for name, _sql in indexes:
-            conn.execute(f"DROP INDEX {name}")
         times = _fmt_dt(self._ts(self.o_secs))
         prefix = f"D{self.seed}-"
         rows = zip(
@@ -538,25 +535,24 @@ class _Generator:
             times,
             strict=False,
         )
-        insert_rows(
-            conn,
-            "orders",
-            [
-                "id",
-                "customer_id",
-                "ordered_at",
-                "amount_cents",
-                "channel",
-                "source",
-                "external_no",
-                "created_at",
-            ],
-            rows,
-            chunk=100_000,
-            progress=lambda done: progress(done / m * 0.8),
-        )
-        for _name, sql in indexes:
-            conn.execute(sql)
+        with indexes_rebuilt_after(self.sa, "orders", m):
+            insert_rows(
+                conn,
+                "orders",
+                [
+                    "id",
+                    "customer_id",
+                    "ordered_at",
+                    "amount_cents",
+                    "channel",
+                    "source",
+                    "external_no",
+                    "created_at",
+                ],
+                rows,
+                chunk=100_000,
+                progress=lambda done: progress(done / m * 0.8),
+            )
         progress(1.0)
 
     # -- tags --------------------------------------------------------------------------------------
@@ -566,7 +562,7 @@ class _Generator:
         tag_id = 0
         tag_ids: dict[str, list[int]] = {}
         for gi, g in enumerate(self.words["tag_groups"], start=1):
-            group_rows.append((gi, g["name"], int(g["exclusive"]), g["color"], gi))
+            group_rows.append((gi, g["name"], bool(g["exclusive"]), g["color"], gi))
             names = self.channel_names if g.get("from") == "channels" else g["tags"]
             ids = []
             for name in names:
@@ -824,7 +820,11 @@ class _Generator:
             coupon_rows,
         )
         insert_rows(conn, "coupon_control", ["campaign_id", "customer_id"], control_rows)
-        conn.executemany("UPDATE orders SET coupon_id=? WHERE id=?", order_updates)
+        if order_updates:
+            from sqlalchemy import text
+
+            self.sa.execute(text("UPDATE orders SET coupon_id = :c WHERE id = :o"),
+                            [{"c": c, "o": o} for c, o in order_updates])  # fmt: skip
         return len(coupon_rows)
 
     def write_content(self, conn) -> int:  # type: ignore[no-untyped-def]

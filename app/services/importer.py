@@ -671,7 +671,7 @@ class _CustomerPlan:
             if "owner" in values:
                 values["owner_staff_id"] = staff_ids[values.pop("owner")]
             if "birthday_lunar" in values:
-                values["birthday_lunar"] = int(bool(values["birthday_lunar"]))
+                values["birthday_lunar"] = bool(values["birthday_lunar"])
             cid = target[key]
             if not cid:
                 cid = next_id
@@ -679,7 +679,7 @@ class _CustomerPlan:
                 values.setdefault("name", values.get("remark_name") or values.get("phone") or "")
                 values.setdefault("gender", "unknown")
                 values.setdefault("level", "fan")
-                values.setdefault("birthday_lunar", 0)
+                values.setdefault("birthday_lunar", False)
                 inserts.append((cid, values))
             else:
                 old = existing[cid]

@@ -9,6 +9,8 @@ from app import paths
 from app.services.backup import daily_backup_if_due, list_backups, make_backup, prune_daily
 from app.services.database import DatabaseError, backup_name, resolve_location, sqlite_revision
 
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_manual_backup_is_a_consistent_copy(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     target = make_backup(demo_db.location, to=tmp_path / "copy.db")

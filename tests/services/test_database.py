@@ -21,6 +21,8 @@ from app.services.database import (
     sqlite_revision,
 )
 
+pytestmark = pytest.mark.sqlite_only
+
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
@@ -10,11 +9,10 @@ from app.services.demo import DemoError, generate_demo
 
 
 def _rows(db, sql: str) -> list:  # type: ignore[no-untyped-def]
-    conn = sqlite3.connect(db.location.sqlite_path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(sql)).all()]
 
 
 def test_same_seed_gives_the_same_shop(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+import pytest
 from sqlalchemy import insert
 
 from app.models.schema import ContentItem, Coupon, CouponCampaign, Customer, FollowUp
@@ -185,6 +186,7 @@ def test_nothing_to_remind_in_an_empty_shop(db) -> None:  # type: ignore[no-unty
     assert reminders.all_reminders(db, NOW) == []
 
 
+@pytest.mark.sqlite_only
 def test_demo_shop_matches_plain_sql(demo_db) -> None:  # type: ignore[no-untyped-def]
     found = {r.kind: r for r in reminders.all_reminders(demo_db, NOW)}
     conn = sqlite3.connect(demo_db.location.sqlite_path)

@@ -24,7 +24,7 @@ def test_customers_load_and_search_as_you_type(qtbot, demo_db) -> None:  # type:
     view = window.customers
     assert view.model.rowCount() == 400
     assert "400" in window.count_label.text()
-    assert str(demo_db.location.sqlite_path) in window.db_label.text()
+    assert demo_db.location.display in window.db_label.text()
     phone = view.model.data(view.model.index(3, 2))
     name = view.model.data(view.model.index(3, 0))
     qtbot.keyClicks(view.search, phone[:7])  # typed key by key, as on a keyboard
