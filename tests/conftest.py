@@ -48,6 +48,19 @@ def _pg_database(template: str | None = None) -> str:
     return name
 
 
+def _settle() -> None:
+    """Let background tasks a test started finish before its database goes away."""
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QThreadPool
+
+        for _ in range(3):  # a finished task may start the next one (ids, then search text, then options)
+            QThreadPool.globalInstance().waitForDone(10000)
+            if QCoreApplication.instance() is not None:
+                QCoreApplication.processEvents()
+
+
 def _pg_drop(name: str) -> None:
     _pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
@@ -71,11 +84,13 @@ def db(db_path: Path):  # type: ignore[no-untyped-def]
         name = _pg_database()
         database = open_database(resolve_location(f"{PG_SERVER}/{name}")).database
         yield database
+        _settle()
         database.close()
         _pg_drop(name)
         return
     database = open_database(resolve_location(str(db_path))).database
     yield database
+    _settle()
     database.close()
 
 
@@ -108,6 +123,7 @@ def demo_db(_demo_template, tmp_path: Path):  # type: ignore[no-untyped-def]
         name = _pg_database(template=_demo_template)
         database = Database(resolve_location(f"{PG_SERVER}/{name}"))
         yield database
+        _settle()
         database.close()
         _pg_drop(name)
         return
@@ -115,4 +131,5 @@ def demo_db(_demo_template, tmp_path: Path):  # type: ignore[no-untyped-def]
     shutil.copy(_demo_template, path)
     database = Database(resolve_location(str(path)))
     yield database
+    _settle()
     database.close()

@@ -33,6 +33,7 @@ class Column:
     select: str  # SQL for the row fetch (customer aliased as c, staff as s)
     sort: str  # SQL for the sort key
     numeric: bool = False
+    textual: bool = True  # empty text counts as no value; dates and numbers only have NULL
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -52,10 +53,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("city", "c.city", "c.city"),
     Column("source_channel", "c.source_channel", "c.source_channel"),
     Column("owner", "s.name", "(SELECT name FROM staff s WHERE s.id = c.owner_staff_id)"),
-    Column("added_on", "c.added_on", "c.added_on"),
+    Column("added_on", "c.added_on", "c.added_on", textual=False),
     Column("order_count", "c.order_count", "c.order_count", numeric=True),
     Column("total_spent_cents", "c.total_spent_cents", "c.total_spent_cents", numeric=True),
-    Column("last_order_at", "c.last_order_at", "c.last_order_at"),
+    Column("last_order_at", "c.last_order_at", "c.last_order_at", textual=False),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 _ROW_SQL = (
@@ -153,7 +154,11 @@ class CustomerListService:
         if cached is not None:
             return cached
         spec = _column(column)
-        empty = f"({spec.sort}) IS NULL" if spec.numeric else f"coalesce({spec.sort}, '') = ''"
+        empty = (
+            f"coalesce({spec.sort}, '') = ''"
+            if spec.textual and not spec.numeric
+            else f"({spec.sort}) IS NULL"
+        )
         direction = "DESC" if descending else "ASC"
         rows = self._query(
             f"SELECT c.id FROM customer c WHERE {_LIVE} ORDER BY {empty}, {spec.sort} {direction}, c.id"

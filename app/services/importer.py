@@ -934,7 +934,7 @@ class _OrderPlan:
         conn.execute(text("DROP TABLE IF EXISTS temp_import_orders"))
         conn.execute(text(
             "CREATE TEMPORARY TABLE temp_import_orders (source VARCHAR(32), external_no VARCHAR(128), "
-            "customer_id INTEGER, ordered_at VARCHAR(32), amount_cents INTEGER, channel VARCHAR(64))"))  # fmt: skip
+            "customer_id INTEGER, ordered_at TIMESTAMP, amount_cents INTEGER, channel VARCHAR(64))"))  # fmt: skip
         insert_rows(dbapi, "temp_import_orders",
                     ["source", "external_no", "customer_id", "ordered_at", "amount_cents", "channel"],
                     zip(frame["source"].astype(str).tolist(), frame["no"].astype(str).tolist(),

@@ -72,6 +72,8 @@ class CustomerDetailPane(QWidget):
         self.setObjectName("customerDetail")
         self._customers, self._tags, self._staff = customers, tags, staff
         self._detail: CustomerDetail | None = None
+        self._staff_list: list = []
+        self._tag_state: tuple[list, list] = ([], [])
 
         self.title = QLabel(self)
         self.title.setObjectName("detailTitle")
@@ -241,6 +243,8 @@ class CustomerDetailPane(QWidget):
     def show_customer(self, customer_id: int) -> None:
         try:
             self._detail = self._customers.detail(customer_id)
+            self._staff_list = self._staff.list()
+            self._load_tags()
         except UserError as exc:
             self._detail = None
             self.title.setText(describe(exc))
@@ -273,7 +277,7 @@ class CustomerDetailPane(QWidget):
                          v.get("level"))  # fmt: skip
         staff = [(None, self.tr("(no one)"))] + [
             (s.id, s.name if s.status == "active" else self.tr("%1 (departed)").replace("%1", s.name))
-            for s in self._staff.list()
+            for s in self._staff_list
         ]
         self._fill_combo(self.owner, staff, v.get("owner_staff_id"))
         self.birthday.set_value(v.get("birthday"))
@@ -325,18 +329,23 @@ class CustomerDetailPane(QWidget):
             self.orders.setRowCount(2000)
         self.orders.resizeColumnsToContents()
 
+    def _load_tags(self) -> None:
+        """Read the customer's tags and every tag; showing them (and a language change) reads nothing."""
+        if self._detail is not None:
+            self._tag_state = (self._tags.customer_tags(self._detail.id), self._tags.tags())
+
     def _fill_tags(self) -> None:
         if self._detail is None:
             return
         self.tag_list.clear()
-        held = self._tags.customer_tags(self._detail.id)
+        held, every = self._tag_state
         for t in held:
             item = QListWidgetItem(f"{t.group_name} · {t.name}")
             item.setData(Qt.ItemDataRole.UserRole, t.id)
             self.tag_list.addItem(item)
         self.tag_choice.clear()
         held_ids = {t.id for t in held}
-        for t in self._tags.tags():
+        for t in every:
             if t.id not in held_ids:
                 self.tag_choice.addItem(f"{t.group_name} · {t.name}", t.id)
 
@@ -412,6 +421,7 @@ class CustomerDetailPane(QWidget):
             self.tag_hint.setText(self.tr("The previous tag of this one-per-customer group was replaced."))
         else:
             self.tag_hint.clear()
+        self._load_tags()
         self._fill_tags()
         self.customer_changed.emit(self._detail.id)
 
@@ -421,6 +431,7 @@ class CustomerDetailPane(QWidget):
         ids = [i.data(Qt.ItemDataRole.UserRole) for i in self.tag_list.selectedItems()]
         if ids:
             self._tags.remove_tags([self._detail.id], ids)
+            self._load_tags()
             self._fill_tags()
             self.customer_changed.emit(self._detail.id)
 

@@ -24,9 +24,15 @@ def _order(conn: sa.Connection, cid: int, at: str, cents: int) -> None:
     )
 
 
+def _text(value: object) -> object:
+    """Dates as SQLite keeps them ("2026-01-05 09:30:00"), whatever the database returned."""
+    return value.strftime("%Y-%m-%d %H:%M:%S") if hasattr(value, "strftime") else value
+
+
 def _stats(conn: sa.Connection, cid: int) -> tuple:
     return tuple(
-        conn.execute(
+        _text(v)
+        for v in conn.execute(
             sa.text(
                 "SELECT order_count, total_spent_cents, first_order_at, last_order_at FROM customer WHERE id = :i"
             ),

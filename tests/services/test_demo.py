@@ -43,13 +43,13 @@ def test_demo_is_realistic(demo_db) -> None:  # type: ignore[no-untyped-def]
     (refunds,) = _rows(demo_db, "SELECT count(*) FROM orders WHERE amount_cents < 0")[0]
     assert refunds > 0
     (first, last) = _rows(demo_db, "SELECT min(ordered_at), max(ordered_at) FROM orders")[0]
-    assert first >= "2024-11-23" and last < "2026-11-23"
+    assert str(first) >= "2024-11-23" and str(last) < "2026-11-23"
     # the kept aggregates agree with the orders
     mismatched = _rows(
         demo_db,
         """
         SELECT count(*) FROM customer c LEFT JOIN (
-            SELECT customer_id, sum(amount_cents > 0) n, sum(amount_cents) total FROM orders GROUP BY 1
+            SELECT customer_id, sum(CASE WHEN amount_cents > 0 THEN 1 ELSE 0 END) n, sum(amount_cents) total FROM orders GROUP BY 1
         ) o ON o.customer_id = c.id
         WHERE c.order_count != coalesce(o.n, 0) OR c.total_spent_cents != coalesce(o.total, 0)""",
     )
@@ -59,14 +59,15 @@ def test_demo_is_realistic(demo_db) -> None:  # type: ignore[no-untyped-def]
         demo_db,
         """
         SELECT count(*) FROM (SELECT ct.customer_id, t.group_id FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id
-        JOIN tag_group g ON g.id = t.group_id WHERE g.exclusive = 1 GROUP BY 1, 2 HAVING count(*) > 1)""",
+        JOIN tag_group g ON g.id = t.group_id WHERE g.exclusive GROUP BY 1, 2 HAVING count(*) > 1) dup""",
     )
     assert exclusive == [(0,)]
     assert _rows(demo_db, "SELECT count(*) FROM customer WHERE search_key = ''") == [(0,)]
     assert _rows(demo_db, "SELECT count(DISTINCT group_id) FROM group_daily_stat")[0][0] >= 5
     assert _rows(demo_db, "SELECT count(*) FROM coupon WHERE order_id IS NOT NULL")[0][0] > 0
     assert _rows(demo_db, "SELECT count(*) FROM content_item")[0][0] > 10
-    assert _rows(demo_db, "PRAGMA foreign_key_check") == []
+    if demo_db.location.is_sqlite:
+        assert _rows(demo_db, "PRAGMA foreign_key_check") == []
 
 
 def test_demo_refuses_a_shop_with_customers(demo_db) -> None:  # type: ignore[no-untyped-def]

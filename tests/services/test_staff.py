@@ -148,7 +148,7 @@ def test_handover_moves_customers_groups_and_open_follow_ups(db, staff: StaffSer
     assert _scalar(db, "SELECT count(*) FROM follow_up WHERE staff_id = :s", s=receiver) == 2
     assert _scalar(db, "SELECT staff_id FROM follow_up WHERE done_at IS NOT NULL") == giver
     assert _versions(db) == {1: before[1] + 1, 2: before[2] + 1, 3: before[3], 4: before[4]}
-    assert _scalar(db, "SELECT updated_at FROM customer WHERE id = 1").startswith(str(dt.date.today()))
+    assert str(_scalar(db, "SELECT updated_at FROM customer WHERE id = 1")).startswith(str(dt.date.today()))
     info = _by_name(staff)
     assert info["王磊"].status == "departed" and info["王磊"].departed_at == dt.date.today()
     assert (info["陈佳"].customer_count, info["陈佳"].group_count, info["陈佳"].open_follow_up_count) == (
@@ -186,6 +186,7 @@ def test_handover_to_an_invalid_member_moves_nothing(db, staff: StaffService) ->
         staff.handover_preview(999)
 
 
+@pytest.mark.sqlite_only  # the failure is made with a SQLite trigger
 def test_handover_is_one_transaction(db, staff: StaffService) -> None:  # type: ignore[no-untyped-def]
     staff.add("林晓", role="owner")
     giver = staff.add("王磊")

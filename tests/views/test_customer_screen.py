@@ -27,7 +27,10 @@ def view(qtbot, demo_db):  # type: ignore[no-untyped-def]
     qtbot.waitUntil(
         lambda: widget.model.index_data.searchable and widget.filters.tag.count() > 1, timeout=5000
     )
-    return widget
+    yield widget
+    widget._undo_timer.stop()
+    qtbot.waitUntil(lambda: not widget._loading, timeout=5000)
+    widget.close()
 
 
 def select_rows(view, rows) -> None:  # type: ignore[no-untyped-def]
