@@ -133,3 +133,15 @@ def demo_db(_demo_template, tmp_path: Path):  # type: ignore[no-untyped-def]
     yield database
     _settle()
     database.close()
+
+
+@pytest.fixture
+def server_location(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """An empty database on the PostgreSQL test server (a SQLite file when there is none)."""
+    if PG_SERVER:
+        name = _pg_database()
+        yield resolve_location(f"{PG_SERVER}/{name}")
+        _settle()
+        _pg_drop(name)
+        return
+    yield resolve_location(str(tmp_path / "server.db"))

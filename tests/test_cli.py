@@ -71,3 +71,15 @@ def test_gui_refuses_a_newer_database_in_one_line(tmp_path: Path) -> None:
     conn.close()
     result = siyu("--db", str(db), "--quit-after-show")
     assert result.returncode == 1 and "Traceback" not in result.stderr
+
+
+def test_db_copy_moves_a_shop_and_checks_it(tmp_path: Path) -> None:
+    source, target = tmp_path / "a.db", tmp_path / "b.db"
+    assert siyu("demo", "--customers", "60", "--orders", "300", "--db", str(source)).returncode == 0
+    before = source.read_bytes()
+    result = siyu("db", "copy", "--db", str(source), "--to", str(target))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("✓") == result.stdout.count("\n") - 1
+    assert source.read_bytes() == before
+    again = siyu("db", "copy", "--db", str(target), "--from", str(source))
+    assert again.returncode == 1 and "Traceback" not in again.stderr

@@ -94,6 +94,14 @@
         <source>Template written to %1</source>
         <translation>模板已保存到 %1</translation>
     </message>
+    <message>
+        <source>Copied %1 rows from %2 to %3; every table matches (row counts and checksums).</source>
+        <translation>已从 %2 复制 %1 行到 %3；每张表都一致（行数和校验和）。</translation>
+    </message>
+    <message>
+        <source>The copy in %1 differs from %2 (tables marked ✗).</source>
+        <translation>%1 中的副本与 %2 不一致（标 ✗ 的表）。</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -1080,6 +1088,14 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Write what the follow-up is about.</source>
         <translation>请写下要跟进的内容。</translation>
+    </message>
+    <message>
+        <source>{where} has schema {found}; open it in this version of Siyu first.</source>
+        <translation>{where} 的数据结构版本为 {found}；请先用这个版本的私域助手打开它。</translation>
+    </message>
+    <message>
+        <source>{where} is not empty (table {table} has rows); nothing was copied.</source>
+        <translation>{where} 不是空的（{table} 表里有数据）；没有复制任何内容。</translation>
     </message>
 </context>
 <context>
