@@ -133,9 +133,29 @@ def run_gui(args: Namespace, started: float) -> int:
         )
         window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _start_helpers(window, db, files)))
 
+    live = None
+    if not location.is_sqlite:  # a shared shop: refresh when another computer changes it
+        from app.services.changes import ChangeListener
+        from app.views.live_refresh import LiveRefresh
+
+        live = LiveRefresh(ChangeListener(location), window)
+        customer_tables = {
+            "customer",
+            "orders",
+            "customer_tag",
+            "customer_field",
+            "tag",
+            "tag_group",
+            "staff",
+        }
+        live.changed.connect(lambda tables: customers.reload() if tables & customer_tables else None)
+        live.start()
+
     window.show()
     QTimer.singleShot(0, customers.reload)
     code = app.exec()
+    if live is not None:
+        live.stop()
     if instance is not None:
         instance.close()
     QThreadPool.globalInstance().waitForDone(5000)

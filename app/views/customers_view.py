@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+import numpy as np
+from PySide6.QtCore import QEvent, QPoint, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -176,7 +177,13 @@ class CustomersView(QWidget):
             self.model._filter_ids = self._filter_ids(self.filters.current())
             run_in_background(self._tools.customers.options, on_done=self.filters.set_options,
                               on_failed=self._load_failed)  # fmt: skip
+        scroll = self.table.verticalScrollBar().value()
+        current = self.table.currentIndex()
+        current_id = self.model.customer_id(current.row()) if current.isValid() else None
         self.model.set_index(index)
+        self.table.verticalScrollBar().setValue(scroll)  # a refresh does not lose the owner's place
+        if current_id is not None:
+            self._select_id(current_id)
         self.rows_shown.emit()
         run_in_background(
             self._service.load_search_text, index, on_done=self._text_loaded, on_failed=self._load_failed
@@ -205,6 +212,13 @@ class CustomersView(QWidget):
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.customer_id(r) for r in rows]
+
+    def _select_id(self, customer_id: int) -> None:
+        rows = np.flatnonzero(self.model.visible_ids() == customer_id)
+        if len(rows):
+            blocker = QSignalBlocker(self.table.selectionModel())
+            self.table.setCurrentIndex(self.model.index(int(rows[0]), 0))
+            del blocker
 
     def _current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
         if self.detail is None or not current.isValid():
