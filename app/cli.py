@@ -112,6 +112,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     direction.add_argument("--from", dest="source", metavar="PATH|URL", help="copy this shop into --db")
 
+    staff = sub.add_parser("staff", help="staff accounts on a shared PostgreSQL shop")
+    staff_sub = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
+    add = staff_sub.add_parser("add", help="a member of staff who signs in with their own login")
+    _db_option(add, top=False)
+    add.add_argument("name")
+    add.add_argument("--role", choices=("owner", "staff"), default="staff")
+    add.add_argument("--login", default=None, help="login name (default: from the name, e.g. siyu_linxiao)")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    lst = staff_sub.add_parser("list", help="members of staff with their logins")
+    _db_option(lst, top=False)
+    rm = staff_sub.add_parser("remove", help="hand a member's customers to another and drop their login")
+    _db_option(rm, top=False)
+    rm.add_argument("name")
+    rm.add_argument("--to", default=None, metavar="NAME", help="who takes over their customers and groups")
+
     tpl = sub.add_parser("template", help="write an empty import template")
     _db_option(tpl, top=False)
     tpl.add_argument("kind", choices=("customers", "orders"))
@@ -400,8 +415,43 @@ def cmd_db(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_staff(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from app.services.accounts import AccountService
+
+    db = _open(args)
+    try:
+        accounts = AccountService(db)
+        if args.staff_command == "list":
+            for a in accounts.list():
+                print(f"{a.name}\t{a.role}\t{a.status}\t{a.login or '-'}\t{a.customers:,}")
+            return 0
+        if args.staff_command == "add":
+            if args.password_stdin:
+                password = sys.stdin.readline().rstrip("\n")
+            else:
+                import getpass
+
+                password = getpass.getpass(
+                    QCoreApplication.translate("Cli", "Password for %1: ").replace("%1", args.name)
+                )
+            account = accounts.add(args.name, args.role, password, args.login)
+            print(QCoreApplication.translate("Cli", "%1 can now sign in as %2.").replace("%1", account.name)
+                  .replace("%2", account.login or "-"))  # fmt: skip
+            return 0
+        moved = accounts.remove(args.name, args.to)
+        print(QCoreApplication.translate("Cli", "%1 has left: %2 customers, %3 groups and %4 follow-ups handed over; "
+                                          "the login was removed.").replace("%1", args.name)
+              .replace("%2", f"{moved.customers:,}").replace("%3", str(moved.groups)).replace("%4", str(moved.follow_ups)))  # fmt: skip
+        return 0
+    finally:
+        db.close()
+
+
 COMMANDS = {
     "db": cmd_db,
+    "staff": cmd_staff,
     "demo": cmd_demo,
     "check": cmd_check,
     "backup": cmd_backup,

@@ -69,6 +69,8 @@ class Staff(Base):
     role: Mapped[str] = mapped_column(String(16), default="staff", server_default="staff")
     status: Mapped[str] = mapped_column(String(16), default="active", server_default="active")
     departed_at: Mapped[dt.date | None] = mapped_column(Date)
+    # On a shared PostgreSQL shop: the login role this member signs in with (row-level security keys on it).
+    login: Mapped[str | None] = mapped_column(String(63), unique=True)
     created_at: Mapped[dt.datetime] = _now()
     version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
 

@@ -102,6 +102,18 @@
         <source>The copy in %1 differs from %2 (tables marked ✗).</source>
         <translation>%1 中的副本与 %2 不一致（标 ✗ 的表）。</translation>
     </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <source>%1 can now sign in as %2.</source>
+        <translation>%1 现在可以用 %2 登录了。</translation>
+    </message>
+    <message>
+        <source>%1 has left: %2 customers, %3 groups and %4 follow-ups handed over; the login was removed.</source>
+        <translation>%1 已离职：已交接 %2 位客户、%3 个社群和 %4 条跟进；登录账号已删除。</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -1096,6 +1108,30 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>{where} is not empty (table {table} has rows); nothing was copied.</source>
         <translation>{where} 不是空的（{table} 表里有数据）；没有复制任何内容。</translation>
+    </message>
+    <message>
+        <source>Staff accounts need a shared PostgreSQL database; {where} is a single-computer file.</source>
+        <translation>员工账号需要共享的 PostgreSQL 数据库；{where} 是单机文件。</translation>
+    </message>
+    <message>
+        <source>A member of staff needs a name.</source>
+        <translation>员工需要有姓名。</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least 6 characters.</source>
+        <translation>请设置至少 6 个字符的密码。</translation>
+    </message>
+    <message>
+        <source>{login} cannot be a login name (a-z, 0-9, _).</source>
+        <translation>{login} 不能作为登录名（只能用 a-z、0-9 和 _）。</translation>
+    </message>
+    <message>
+        <source>The login {login} is already taken.</source>
+        <translation>登录名 {login} 已被占用。</translation>
+    </message>
+    <message>
+        <source>There is no member of staff called {name}.</source>
+        <translation>没有叫 {name} 的员工。</translation>
     </message>
 </context>
 <context>
