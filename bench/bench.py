@@ -266,6 +266,91 @@ def import_figures(db_path: Path, data: Path) -> dict[str, object]:
     }
 
 
+def pg_figures(db_path: Path, server: str) -> dict[str, object]:
+    """On a PostgreSQL server: 1,000,000 orders from .csv against a bare COPY of the same rows into a table
+    with the same indexes, and the customer list's first rows."""
+    import uuid
+
+    import pandas as pd
+    import psycopg
+    from sqlalchemy import create_engine, text
+
+    from app.services.database import Database, open_database, resolve_location
+    from app.services.importer import ImportService
+
+    folder = db_path.parent
+    orders_csv = folder / f"{db_path.stem}-orders.csv"
+    customers_xlsx = folder / f"{db_path.stem}-customers.xlsx"
+    if not orders_csv.exists() or not customers_xlsx.exists():
+        import_figures(db_path, folder / "data")  # writes both files
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    names = [f"siyu_bench_{uuid.uuid4().hex[:8]}" for _ in range(2)]
+    with admin.connect() as conn:
+        for name in names:
+            conn.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        # floor: pandas reads the CSV, COPY writes it into an orders table with the same indexes
+        plain = server.replace("postgresql+psycopg://", "postgresql://")
+        t = time.perf_counter()
+        frame = pd.read_csv(orders_csv, dtype=str, keep_default_na=False)
+        cols = list(frame.columns)
+        with psycopg.connect(f"{plain}/{names[0]}") as conn:
+            conn.execute("CREATE TABLE floor_orders (id SERIAL PRIMARY KEY, customer_id INTEGER NOT NULL, "
+                         "ordered_at TIMESTAMP NOT NULL, amount_cents INTEGER NOT NULL, channel VARCHAR(64), "
+                         "source VARCHAR(32) NOT NULL, external_no VARCHAR(128) NOT NULL, coupon_id INTEGER, "
+                         "created_at TIMESTAMP NOT NULL, UNIQUE (source, external_no))")  # fmt: skip
+            conn.execute("CREATE INDEX ON floor_orders (ordered_at)")
+            conn.execute("CREATE INDEX ON floor_orders (customer_id, ordered_at)")
+            with conn.cursor().copy("COPY floor_orders (customer_id, ordered_at, amount_cents, channel, source, "
+                                    "external_no, created_at) FROM STDIN") as copy:  # fmt: skip
+                for row in zip(frame[cols[6]], frame[cols[1]], frame[cols[2]].map(lambda v: int(round(float(v) * 100))),
+                               frame[cols[7]], frame[cols[8]], frame[cols[0]], frame[cols[1]], strict=True):  # fmt: skip
+                    copy.write_row(row)
+        floor = time.perf_counter() - t
+        del frame
+        location = resolve_location(f"{server}/{names[1]}")
+        db = open_database(location).database
+        service = ImportService(db)
+        service.run(customers_xlsx, "customers")
+        t = time.perf_counter()
+        orders = service.run(orders_csv, "orders")
+        ours = time.perf_counter() - t
+        db.close()
+        first_rows = _first_rows(Database(location))
+    finally:
+        with admin.connect() as conn:
+            for name in names:
+                conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+    return {"postgresql": {
+        "import_orders_csv": {"rows": orders.inserted, "s": round(ours, 2), "floor_copy_s": round(floor, 2),
+                              "ratio": round(ours / floor, 2)},
+        "first_rows_s": first_rows,
+    }}  # fmt: skip
+
+
+def _first_rows(db) -> float:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from app.services.customer_list import CustomerListService
+    from app.views.customers_view import CustomersView
+
+    app = QApplication.instance() or QApplication([])
+    service = CustomerListService(db)
+    service.load_ids()  # the connection and the driver are ready, as in a running app
+    view = CustomersView(service)
+    view.resize(1280, 760)
+    view.show()
+    app.processEvents()
+    started = time.perf_counter()
+    view.reload()
+    while view.model.rowCount() == 0:
+        app.processEvents()
+        time.sleep(0.001)
+    view.table.viewport().repaint()
+    return round(time.perf_counter() - started, 4)
+
+
 def Database_for(path: Path):  # type: ignore[no-untyped-def]  # noqa: N802
     from app.services.database import Database, resolve_location
 
@@ -279,7 +364,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path)
-    parser.add_argument("--only", choices=("startup", "import"), default=None, help="run one part")
+    parser.add_argument("--only", choices=("startup", "import", "pg"), default=None, help="run one part")
+    parser.add_argument("--pg", default=os.environ.get("SIYU_TEST_PG"),
+                        help="a PostgreSQL server URL (postgresql+psycopg://USER@HOST:PORT) for its figures")
     args = parser.parse_args()
 
     db_path, demo_seconds = build_shop(args.customers, args.orders, args.seed)
@@ -288,6 +375,9 @@ def main() -> int:
     os.environ["SIYU_DATA_DIR"] = str(data)
     if args.only == "import":
         print(json.dumps(import_figures(db_path, data), ensure_ascii=False, indent=2))
+        return 0
+    if args.only == "pg":
+        print(json.dumps(pg_figures(db_path, args.pg), ensure_ascii=False, indent=2))
         return 0
     siyu = [sys.executable, "-m", "app.cli", "--db", str(db_path)]
 
@@ -320,6 +410,8 @@ def main() -> int:
     result.update(in_process(db_path))
     if args.only is None:
         result.update(import_figures(db_path, data))
+        if args.pg:
+            result.update(pg_figures(db_path, args.pg))
     result["bench_process_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     text = json.dumps(result, ensure_ascii=False, indent=2)
     print(text)
