@@ -365,8 +365,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--only", choices=("startup", "import", "pg"), default=None, help="run one part")
-    parser.add_argument("--pg", default=os.environ.get("SIYU_TEST_PG"),
-                        help="a PostgreSQL server URL (postgresql+psycopg://USER@HOST:PORT) for its figures")
+    parser.add_argument(
+        "--pg",
+        default=os.environ.get("SIYU_TEST_PG"),
+        help="a PostgreSQL server URL (postgresql+psycopg://USER@HOST:PORT) for its figures",
+    )
     args = parser.parse_args()
 
     db_path, demo_seconds = build_shop(args.customers, args.orders, args.seed)

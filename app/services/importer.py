@@ -346,12 +346,19 @@ def _data_frame(preview: ImportPreview) -> tuple[pd.DataFrame, np.ndarray, _Text
     start = preview.header_row  # 0-based index of the first data row
     if grid.csv_text is not None:
         encoding = "utf-8-sig" if grid.encoding == "utf-8" else grid.encoding
-        spare = 64  # rows may be shorter (padded) or a little longer (reported) than the header
+
+        def parse(columns: int) -> pd.DataFrame:
+            return pd.read_csv(grid.path, encoding=encoding, header=None, skiprows=start, dtype=object,
+                               keep_default_na=False, na_filter=False, engine="c", names=list(range(columns)),
+                               sep=grid.delimiter, quotechar='"', skip_blank_lines=False)  # fmt: skip
+
         try:
-            frame = pd.read_csv(grid.path, encoding=encoding, header=None, skiprows=start, dtype=object,
-                                keep_default_na=False, na_filter=False, engine="c",
-                                names=list(range(width + spare)), sep=grid.delimiter, quotechar='"',
-                                skip_blank_lines=False)  # fmt: skip
+            try:
+                frame = parse(width)  # shorter rows are padded with empty cells
+            except pd.errors.ParserError as exc:
+                if "Expected" not in str(exc):
+                    raise
+                frame = parse(width + 64)  # a row longer than the header: its extra cells are reported
         except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
             raise FileReadError(
                 QT_TRANSLATE_NOOP("Errors", "{path} cannot be read as CSV: {reason}"),
