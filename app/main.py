@@ -69,7 +69,7 @@ def run_gui(args: Namespace, started: float) -> int:
             log.info("Siyu is already open on %s: handed over %s", location.display, files)
             return 0
     try:
-        opened = open_database(location)
+        opened, location = _open_signed_in(location, interactive=not args.quit_after_show)
     except UserError as exc:
         log.warning("cannot open %s: %s", location.display, exc)
         if args.quit_after_show:
@@ -161,6 +161,29 @@ def run_gui(args: Namespace, started: float) -> int:
     QThreadPool.globalInstance().waitForDone(5000)
     db.close()
     return code
+
+
+def _open_signed_in(location, interactive: bool):  # type: ignore[no-untyped-def]
+    """Open the shop; a shared server that wants a login gets the sign-in dialog (three tries)."""
+    from app.services.database import SignInRequired, with_credentials
+
+    problem = ""
+    for _attempt in range(3):
+        try:
+            return open_database(location), location
+        except SignInRequired as exc:
+            if not interactive:
+                raise
+            from sqlalchemy.engine import make_url
+
+            from app.views.sign_in import SignInDialog
+
+            dialog = SignInDialog(location.display, problem, make_url(location.url).username or "")
+            if dialog.exec() != SignInDialog.DialogCode.Accepted:
+                raise
+            location = with_credentials(location, *dialog.credentials())
+            problem = i18n.describe(exc)
+    return open_database(location), location
 
 
 def _wire_customer_menu(window: MainWindow, db, tools: CustomerTools) -> None:  # type: ignore[no-untyped-def]

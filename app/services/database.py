@@ -34,6 +34,10 @@ class DatabaseError(UserError):
     pass
 
 
+class SignInRequired(DatabaseError):
+    """The server wants a login and password that the URL did not give (or gave wrong)."""
+
+
 @dataclass(frozen=True)
 class DatabaseLocation:
     """Where the shop lives: a SQLAlchemy URL, and the file when it is SQLite."""
@@ -53,6 +57,14 @@ class DatabaseLocation:
         from sqlalchemy.engine import make_url
 
         return make_url(self.url).render_as_string(hide_password=True)
+
+
+def with_credentials(location: DatabaseLocation, login: str, password: str) -> DatabaseLocation:
+    """The same server and database, signed in as ``login``."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(location.url).set(username=login or None, password=password or None)
+    return DatabaseLocation(url.render_as_string(hide_password=False), None)
 
 
 def resolve_location(db: str | None = None) -> DatabaseLocation:
@@ -256,10 +268,16 @@ class Database:
                     return None
                 return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         except Exception as exc:  # driver errors differ per database; the message names the server
+            reason = str(exc).splitlines()[0]
+            if "password" in reason.lower() or "authentication" in reason.lower():
+                raise SignInRequired(
+                    QT_TRANSLATE_NOOP("Errors", "{where} asks for a login and password."),
+                    where=self.location.display,
+                ) from exc
             raise DatabaseError(
                 QT_TRANSLATE_NOOP("Errors", "Cannot connect to {where}: {reason}"),
                 where=self.location.display,
-                reason=str(exc).splitlines()[0],
+                reason=reason,
             ) from exc
 
 

@@ -890,6 +890,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>{where} 由更新版本的私域助手创建（数据结构版本 {found}，当前版本最高支持 {head}）。请先升级私域助手；数据库未做任何改动。</translation>
     </message>
     <message>
+        <source>{where} asks for a login and password.</source>
+        <translation>{where} 需要登录名和密码。</translation>
+    </message>
+    <message>
         <source>Cannot connect to {where}: {reason}</source>
         <translation>无法连接 {where}：{reason}</translation>
     </message>
@@ -2128,6 +2132,25 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the shop</source>
+        <translation>登录店铺</translation>
+    </message>
+    <message>
+        <source>The shop at %1 asks who you are.</source>
+        <translation>%1 上的店铺需要你登录。</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 <context>
