@@ -989,6 +989,7 @@ class _OrderPlan:
 
         dbapi = conn.connection.dbapi_connection
         n = len(frame)
+        first_orders = conn.execute(text("SELECT NOT EXISTS (SELECT 1 FROM orders)")).scalar()
         with indexes_rebuilt_after(conn, "orders", n):
             insert_rows(dbapi, "orders",
                         ["customer_id", "ordered_at", "amount_cents", "channel", "source", "external_no", "created_at"],
@@ -998,7 +999,38 @@ class _OrderPlan:
                             (now for _ in range(n)), strict=False),
                         chunk=100_000, progress=lambda done: progress(0.15 + 0.55 * done / n))  # fmt: skip
         progress(0.8)
-        refresh_customer_stats(conn, sorted(set(frame["customer"].tolist())))
+        if first_orders:
+            _stats_from_frame(conn, frame)  # the shop's first orders: their totals are the file's
+        else:
+            refresh_customer_stats(conn, sorted(set(frame["customer"].tolist())))
+
+
+def _stats_from_frame(conn: Connection, frame: pd.DataFrame) -> None:
+    """Customer order aggregates computed in memory (one groupby) when these are the shop's only orders;
+    the same definitions as customer_stats.refresh_customer_stats."""
+    paid = frame[frame["cents"] > 0]
+    by_paid = paid.groupby("customer")["at_text"]
+    stats = pd.DataFrame({
+        "total": frame.groupby("customer")["cents"].sum().astype(np.int64),
+        "count": paid.groupby("customer").size(),
+        "first": by_paid.min(),
+        "last": by_paid.max(),
+    })  # fmt: skip
+    stats["count"] = stats["count"].fillna(0).astype(np.int64)
+    conn.execute(text("DROP TABLE IF EXISTS temp_import_stats"))
+    conn.execute(text("CREATE TEMPORARY TABLE temp_import_stats (customer_id INTEGER PRIMARY KEY, "
+                      "order_count INTEGER, total_cents BIGINT, first_at TIMESTAMP, last_at TIMESTAMP)"))  # fmt: skip
+    first = stats["first"].astype(object).where(stats["first"].notna(), None)
+    last = stats["last"].astype(object).where(stats["last"].notna(), None)
+    insert_rows(conn.connection.dbapi_connection, "temp_import_stats",
+                ["customer_id", "order_count", "total_cents", "first_at", "last_at"],
+                zip(stats.index.astype(int).tolist(), stats["count"].tolist(), stats["total"].tolist(),
+                    first.tolist(), last.tolist(), strict=True))  # fmt: skip
+    conn.execute(text(
+        "UPDATE customer SET order_count = s.order_count, total_spent_cents = s.total_cents, "
+        "first_order_at = s.first_at, last_order_at = s.last_at FROM temp_import_stats s "
+        "WHERE customer.id = s.customer_id"))  # fmt: skip
+    conn.execute(text("DROP TABLE temp_import_stats"))
 
 
 # -- the error report ----------------------------------------------------------------------------------

@@ -205,6 +205,10 @@ def test_orders_find_or_create_customers_and_reimport_adds_nothing(db, tmp_path:
                                             ("路人", 3000)]  # fmt: skip
     assert rows[3][2] != rows[4][2] and rows[3][2].startswith("auto:")
     assert q(db, "SELECT order_count, total_spent_cents FROM customer WHERE name = '张晓燕'") == [(1, 121450)]
+    from app.services.customer_stats import refresh_customer_stats
+
+    with db.engine.begin() as conn:  # the first import's in-memory totals agree with the SQL definition
+        assert refresh_customer_stats(conn) == 0
     again = service.run(path, "orders", skip_invalid=True, order_source="pos")
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 5)
     # a changed amount updates the order, and the customer's totals follow
