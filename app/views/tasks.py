@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 _running: set[Task] = set()
@@ -70,18 +71,31 @@ def run_in_background(
 
     def finished(result: Any) -> None:
         _running.discard(task)
-        on_done(result)
+        if _alive(on_done):
+            on_done(result)
 
     def failed(exc: BaseException) -> None:
         _running.discard(task)
         if on_failed is None:
             raise exc
-        on_failed(exc)
+        if _alive(on_failed):
+            on_failed(exc)
 
     task.signals.done.connect(finished)
     task.signals.failed.connect(failed)
     if on_progress is not None:
-        task.signals.progress.connect(on_progress)
+        task.signals.progress.connect(
+            lambda stage, fraction: on_progress(stage, fraction) if _alive(on_progress) else None
+        )
     _running.add(task)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False when ``callback`` is a method of a Qt object that was deleted while the task ran (a dialog
+    closed, a screen gone): its result has nowhere to go."""
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject):
+        return shiboken6.isValid(owner)
+    return True

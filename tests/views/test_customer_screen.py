@@ -28,9 +28,10 @@ def view(qtbot, demo_db):  # type: ignore[no-untyped-def]
         lambda: widget.model.index_data.searchable and widget.filters.tag.count() > 1, timeout=5000
     )
     yield widget
-    widget._undo_timer.stop()
-    qtbot.waitUntil(lambda: not widget._loading, timeout=5000)
-    widget.close()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10000)  # every load the test started has come back
+    qtbot.wait(10)
 
 
 def select_rows(view, rows) -> None:  # type: ignore[no-untyped-def]
