@@ -144,9 +144,10 @@ def reset_sequences(conn: Any, tables: Iterable[str]) -> None:
     if conn.dialect.name != "postgresql":
         return
     for table in tables:
-        conn.execute(text(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}"
-        )) if _has_id(conn, table) else None  # fmt: skip
+        if _has_id(conn, table):
+            conn.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) "
+                f"FROM {table}"))  # fmt: skip
 
 
 def _has_id(conn: Any, table: str) -> bool:

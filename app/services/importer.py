@@ -224,8 +224,6 @@ class ImportService:
             summary.issues = sorted(issues, key=lambda i: (i.row, i.column))
             summary.invalid = len({i.row for i in issues})
             if summary.invalid and not skip_invalid:
-                summary.imported = False
-                summary.unchanged = 0
                 conn.rollback()
             else:
                 report(QT_TRANSLATE_NOOP("Import", "Writing"), 0.45)
@@ -376,17 +374,8 @@ def _data_frame(preview: ImportPreview) -> tuple[pd.DataFrame, np.ndarray, _Text
             else pd.DataFrame(columns=range(width))
         )
     rownums = np.arange(start + 1, start + 1 + len(frame))
-    if len(frame):
-        values = frame.to_numpy(dtype=object)
-        empty = ((values == "") | pd.isna(values)).all(axis=1)
-        if empty.any():
-            # cells of spaces only count as empty too
-            maybe = np.flatnonzero(~empty)
-            frame = frame[~empty].reset_index(drop=True)
-            rownums = rownums[~empty]
-            del maybe
     texts = _Texts(frame)
-    if len(frame):
+    if len(frame):  # empty rows (cells of spaces count as empty) are no data; each column narrows the check
         blank = np.ones(len(frame), dtype=bool)
         for col in frame.columns:
             if not blank.any():

@@ -203,8 +203,7 @@ class CustomersView(QWidget):
 
     # -- filters, selection and the detail pane ----------------------------------------------------------
     def _filter_ids(self, flt: CustomerFilter):  # type: ignore[no-untyped-def]
-        ids = self._tools.customers.filter_ids(flt) if self._tools else None
-        return None if ids is None else ids
+        return self._tools.customers.filter_ids(flt) if self._tools else None
 
     def apply_filter(self, flt: CustomerFilter) -> None:
         self.model.set_filter_ids(self._filter_ids(flt))

@@ -284,3 +284,10 @@ def test_gbk_file_with_money_and_symbols(db, tmp_path: Path) -> None:  # type: i
     summary = ImportService(db).run(path, "customers")
     assert summary.inserted == 1
     assert q(db, "SELECT f.value FROM customer_field f WHERE f.name = '消费金额'") == [("￥1,234.50",)]
+
+
+def test_empty_and_blank_rows_are_not_data(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "gaps.xlsx", [["姓名", "手机号"], ["甲", "13800000000"], [None, None], ["  ", " "],
+                                         ["乙", "13800000001"]])  # fmt: skip
+    summary = ImportService(db).run(path, "customers")
+    assert (summary.inserted, summary.invalid) == (2, 0)
