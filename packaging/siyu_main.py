@@ -13,7 +13,7 @@ def selftest() -> int:
 
     names = [
         "numpy", "pandas", "sqlalchemy", "alembic", "openpyxl", "python_calamine", "pyqtgraph", "borax.calendars.lunardate",
-        "pypinyin", "platformdirs", "PySide6.QtNetwork", "PySide6.QtSvg", "PySide6.QtPrintSupport",
+        "platformdirs", "PySide6.QtNetwork", "PySide6.QtSvg", "PySide6.QtPrintSupport",
         "app.main", "app.services.reminders", "app.views.tray", "app.views.crash_dialog",
     ]  # fmt: skip
     for name in names:
@@ -21,7 +21,7 @@ def selftest() -> int:
         print(name, getattr(module, "__version__", ""))
     from app import paths
 
-    for part in ("translations/siyu_zh_CN.qm", "icons/siyu-256.png", "demo/words.json"):
+    for part in ("translations/siyu_zh_CN.qm", "icons/siyu-256.png", "demo/words.json", "pinyin/pinyin.json"):
         assert paths.resource(*part.split("/")).is_file(), part
     return 0
 

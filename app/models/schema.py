@@ -158,9 +158,8 @@ class CustomerTag(Base):
     # "last used" of a tag in the tag manager and the detail pane reads the newest link per tag
     __table_args__ = (Index("ix_customer_tag_tag_created", "tag_id", "created_at"),)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True)
-    tag_id: Mapped[int] = mapped_column(
-        ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    # no index of its own: (tag_id, created_at) above serves lookups by tag (migration 0005)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True)
     origin: Mapped[str] = mapped_column(String(16), default="manual", server_default="manual")
     created_at: Mapped[dt.datetime] = _now()
 

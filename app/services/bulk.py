@@ -23,14 +23,22 @@ def insert_rows(
     *,
     chunk: int = 50_000,
     progress: Progress | None = None,
+    fixed: dict[str, str | int] | None = None,
 ) -> int:
-    """Insert rows with a DB-API connection inside the caller's transaction; returns the count."""
+    """Insert rows with a DB-API connection inside the caller's transaction; returns the count.
+
+    ``fixed`` gives columns that hold the same value in every row (an origin, a timestamp): the rows leave
+    them out, and SQLite binds two values a row instead of four.
+    """
+    fixed = fixed or {}
     if _is_psycopg(conn):
-        return _copy_rows(conn, table, columns, rows, chunk, progress)
-    placeholders = (
-        ", ".join(["?"] * len(columns)) if _paramstyle(conn) == "qmark" else ", ".join(["%s"] * len(columns))
-    )
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"
+        if fixed:
+            tail = tuple(fixed.values())
+            rows = (tuple(row) + tail for row in rows)
+        return _copy_rows(conn, table, [*columns, *fixed], rows, chunk, progress)
+    mark = "?" if _paramstyle(conn) == "qmark" else "%s"
+    values = [mark] * len(columns) + [_literal(v) for v in fixed.values()]
+    sql = f"INSERT INTO {table} ({', '.join([*columns, *fixed])}) VALUES ({', '.join(values)})"
     cur = conn.cursor()
     done = 0
     batch: list[Sequence[Any]] = []
@@ -49,6 +57,12 @@ def insert_rows(
             progress(done)
     cur.close()
     return done
+
+
+def _literal(value: str | int) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise TypeError(value)
+    return str(value) if isinstance(value, int) else "'" + value.replace("'", "''") + "'"
 
 
 def _is_psycopg(conn: Any) -> bool:

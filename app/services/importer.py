@@ -14,7 +14,8 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -219,7 +220,7 @@ class ImportService:
         else:
             plan = _OrderPlan(parsed, rownums, bad_rows, issues, order_source)
         report(QT_TRANSLATE_NOOP("Import", "Matching"), 0.3)
-        with self._db.engine.begin() as conn:
+        with self._db.engine.begin() as conn, _big_cache(conn):
             plan.match(conn, mode)
             summary.issues = sorted(issues, key=lambda i: (i.row, i.column))
             summary.invalid = len({i.row for i in issues})
@@ -248,6 +249,22 @@ class ImportService:
                 log.exception("could not remember the column mapping")
         summary.seconds = time.perf_counter() - started
         return summary
+
+
+@contextmanager
+def _big_cache(conn: Connection) -> Iterator[None]:
+    """SQLite keeps 2 MB of pages by default; an import that writes 100,000 customers and their indexes
+    would spill pages to the log mid-transaction. 64 MB for the import, then back."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    dbapi = conn.connection.dbapi_connection  # past SQLAlchemy: a pragma is no statement of the transaction
+    before = dbapi.execute("PRAGMA cache_size").fetchone()[0]
+    dbapi.execute("PRAGMA cache_size = -65536")
+    try:
+        yield
+    finally:
+        dbapi.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 # -- parsing -------------------------------------------------------------------------------------------
@@ -366,12 +383,17 @@ def _data_frame(preview: ImportPreview) -> tuple[pd.DataFrame, np.ndarray, _Text
         extra = [c for c in frame.columns[width:] if (frame[c] != "").any()]
         frame = frame[list(range(width)) + extra]
     else:
-        longest = max([width, *(len(r) for r in grid.rows[start:])])
-        body = [list(r) + [None] * (longest - len(r)) for r in grid.rows[start:]]
+        body = grid.rows[start:]
+        lengths = set(map(len, body))
+        longest = max(width, max(lengths, default=0))
+        if lengths - {longest}:  # ragged rows (calamine's are not): pad with empty cells
+            body = [list(r) + [None] * (longest - len(r)) for r in body]
+        # one 2-D object array, built in C; object dtype keeps each cell as the file had it (pandas would
+        # otherwise turn text columns into its string dtype, and back, at a cost on every column)
         frame = (
-            pd.DataFrame(body, columns=range(longest), dtype=object)
+            pd.DataFrame(np.array(body, dtype=object).reshape(len(body), longest), dtype=object, copy=False)
             if body
-            else pd.DataFrame(columns=range(width))
+            else pd.DataFrame(columns=range(width), dtype=object)
         )
     rownums = np.arange(start + 1, start + 1 + len(frame))
     texts = _Texts(frame)
@@ -408,13 +430,16 @@ def _parse(
     if n:
         first = np.full(n, "", dtype=nz.STR)
         first_col = np.full(n, -1)
-        found = np.zeros(n, dtype=bool)
+        pending = np.ones(n, dtype=bool)  # rows whose first non-empty cell is still to be found
         for col in frame.columns:
-            arr = texts[col]
-            take = (np.strings.str_len(arr) > 0) & ~found
-            first[take] = arr[take]
-            first_col[take] = col
-            found |= take
+            idx = np.flatnonzero(pending)
+            if not len(idx):
+                break
+            sub = texts[col][idx] if col in texts or len(idx) == n else nz.strings(frame[col].iloc[idx])
+            take = np.strings.str_len(sub) > 0
+            first[idx[take]] = sub[take]
+            first_col[idx[take]] = col
+            pending[idx[take]] = False
         lowered = np.strings.lower(first)
         totals = np.zeros(n, dtype=bool)
         for word in TOTAL_WORDS:
@@ -434,12 +459,13 @@ def _parse(
         if key == IGNORE or col >= frame.shape[1]:
             continue
         raw = frame[col]
-        arr = texts[col]
         header = headers[col]
+        kind_ = "text" if key == CUSTOM else field_spec(kind, key).kind
+        # dates and money read their cells directly; only the cells that fail need their text
+        arr = None if kind_ in ("date", "datetime", "money") else texts[col]
         if key == CUSTOM:
             parsed[f"custom:{header}"] = nz.as_text(raw, arr)
             continue
-        kind_ = field_spec(kind, key).kind
         bad = None
         reason = ""
         if kind_ == "phone":
@@ -619,107 +645,154 @@ class _CustomerPlan:
                     self._issue(i, key, QT_TRANSLATE_NOOP("Import", "no existing customer matches this row"))
         self.ids, self.keys, self.mode = ids, keys, mode
 
-    def _fold(self) -> tuple[dict[str, dict[str, Any]], dict[str, int], int]:
-        """Valid rows folded by customer: later non-empty values win; tags and custom fields are joined."""
-        records: dict[str, dict[str, Any]] = {}
-        target: dict[str, int] = {}
+    def _fold(self) -> _Folded:
+        """Valid rows folded by customer: later non-empty values win; tags are joined, the latest mention last.
+
+        A file with one row per customer (the usual case) passes through as it is; repeated rows are folded
+        by one pandas groupby, column by column.
+        """
         value_keys = [k for k in (*_VALUE_KEYS, *self.custom) if k in self.cols]
-        columns = [(k, self.cols[k]) for k in value_keys]
-        valid = 0
-        for i in range(self.n):
-            if self.bad_rows[i]:
-                continue
-            valid += 1
-            key = self.keys[i]
-            record = records.get(key)
-            if record is None:
-                record = records[key] = {"_tags": []}
-                target[key] = self.ids[i]
-            elif self.ids[i]:
-                target[key] = self.ids[i]
-            for k, values in columns:
-                v = values[i]
-                if v is not None:
-                    record[k] = v
-            if self.tags is not None:
-                for tag in self.tags[i]:
-                    if tag not in record["_tags"]:
-                        record["_tags"].append(tag)
-        return records, target, valid - len(records)
+        valid = np.flatnonzero(~self.bad_rows)
+        every = len(valid) == self.n
+        keys = self.keys if every else [self.keys[i] for i in valid]
+        codes, uniques = pd.factorize(np.array(keys, dtype=object))
+        if len(uniques) == len(valid):
+            if every:
+                return _Folded({k: self.cols[k] for k in value_keys}, list(self.ids), self.tags, 0)
+            pick = valid.tolist()
+            return _Folded(
+                {k: [self.cols[k][i] for i in pick] for k in value_keys},
+                [self.ids[i] for i in pick],
+                None if self.tags is None else [self.tags[i] for i in pick],
+                0,
+            )
+        pick = valid.tolist()
+        frame = pd.DataFrame(
+            {k: pd.Series([self.cols[k][i] for i in pick], dtype=object) for k in value_keys}
+            | {"_id": pd.Series([self.ids[i] or None for i in pick], dtype="Int64")}
+        )
+        last = frame.groupby(codes, sort=True).last()  # last non-empty value of each column
+        cols = {k: last[k].to_numpy(dtype=object, na_value=None).tolist() for k in value_keys}
+        target = last["_id"].fillna(0).astype("int64").tolist()
+        tags: list[list[str]] | None = None
+        if self.tags is not None:
+            tags = [[] for _ in range(len(uniques))]
+            for code, row in zip(codes.tolist(), pick, strict=True):
+                joined = tags[code]
+                for tag in self.tags[row]:  # a tag named again moves last: in an exclusive group it wins
+                    if tag in joined:
+                        joined.remove(tag)
+                    joined.append(tag)
+        return _Folded(cols, target, tags, len(valid) - len(uniques))
 
     def write(self, conn: Connection, summary: ImportSummary, progress: Callable[[float], None]) -> None:
-        records, target, merged = self._fold()
-        summary.merged += merged
-        if not records:
+        folded = self._fold()
+        summary.merged += folded.merged
+        cols, target = folded.cols, folded.target
+        fresh = [p for p, cid in enumerate(target) if not cid]
+        matched = [p for p, cid in enumerate(target) if cid]
+        if not fresh and not matched:
             return
         if self.mode == "add":
-            summary.unchanged += sum(1 for k in records if target[k])
-            records = {k: r for k, r in records.items() if not target[k]}
-        staff_ids = _resolve_staff(conn, {r.get("owner") for r in records.values()} - {None}, summary)
-        existing = _load_customers(conn, [target[k] for k in records if target[k]])
-        existing_fields = _load_fields(conn, [target[k] for k in records if target[k]], self.custom)
-        progress(0.2)
+            summary.unchanged += len(matched)
+            matched = []
+        owners = cols.get("owner")
+        staff_ids = _resolve_staff(
+            conn, {owners[p] for p in (*fresh, *matched)} - {None} if owners else set(), summary
+        )
+        progress(0.1)
         now = dt.datetime.now().replace(microsecond=0).isoformat(" ")
-        inserts, updates, field_rows, tag_rows = [], [], [], []
         next_id = int(conn.execute(text("SELECT coalesce(max(id), 0) FROM customer")).scalar()) + 1
-        for pos, (key, record) in enumerate(records.items()):
-            values = {k: record[k] for k in _VALUE_KEYS if k in record}
+        new_ids = list(range(next_id, next_id + len(fresh)))
+        tag_pairs: list[tuple[int, str]] = []
+        field_rows: list[tuple[int, str, str]] = []
+
+        # new customers, column by column
+        def pick(key: str) -> list[Any]:
+            values = cols.get(key)
+            return [values[p] for p in fresh] if values is not None else [None] * len(fresh)
+
+        new = {c: pick(c) for c in CUSTOMER_COLUMNS if c != "owner_staff_id"}
+        new["name"] = [n if n is not None else (r or ph or "")
+                       for n, r, ph in zip(new["name"], new["remark_name"], new["phone"], strict=True)]  # fmt: skip
+        new["gender"] = [g or "unknown" for g in new["gender"]]
+        new["level"] = [lv or "fan" for lv in new["level"]]
+        new["birthday_lunar"] = [bool(b) for b in new["birthday_lunar"]]
+        new["owner_staff_id"] = [None if o is None else staff_ids[o] for o in pick("owner")]
+        keys = search_keys(new["name"], new["remark_name"])
+        for ckey in self.custom:
+            name = ckey[7:]
+            field_rows.extend((cid, name, str(v)) for cid, v in zip(new_ids, pick(ckey), strict=True) if v is not None)
+        if folded.tags is not None:
+            tag_pairs.extend((cid, t) for cid, p in zip(new_ids, fresh, strict=True) for t in folded.tags[p])
+        progress(0.3)
+        dbapi = conn.connection.dbapi_connection
+        with indexes_rebuilt_after(conn, "customer", len(fresh)):
+            insert_rows(dbapi, "customer", ["id", *CUSTOMER_COLUMNS, "search_key", "created_at", "updated_at"],
+                        zip(new_ids, *[new[c] for c in CUSTOMER_COLUMNS], keys, [now] * len(fresh), [now] * len(fresh),
+                            strict=True))  # fmt: skip
+        summary.inserted += len(fresh)
+        progress(0.6)
+
+        # customers the shop already has: only what differs is written
+        matched_ids = [target[p] for p in matched]
+        existing = _load_customers(conn, matched_ids)
+        existing_fields = _load_fields(conn, matched_ids, self.custom)
+        value_cols = [(k, cols[k]) for k in _VALUE_KEYS if k in cols]
+        updates = []
+        changed_fields: set[int] = set()
+        for p, cid in zip(matched, matched_ids, strict=True):
+            values = {k: v for k, column in value_cols if (v := column[p]) is not None}
             if "owner" in values:
                 values["owner_staff_id"] = staff_ids[values.pop("owner")]
             if "birthday_lunar" in values:
                 values["birthday_lunar"] = bool(values["birthday_lunar"])
-            cid = target[key]
-            if not cid:
-                cid = next_id
-                next_id += 1
-                values.setdefault("name", values.get("remark_name") or values.get("phone") or "")
-                values.setdefault("gender", "unknown")
-                values.setdefault("level", "fan")
-                values.setdefault("birthday_lunar", False)
-                inserts.append((cid, values))
-            else:
-                old = existing[cid]
-                diff = {k: v for k, v in values.items() if v != old.get(k)}
-                if diff:
-                    if "name" in diff or "remark_name" in diff:
-                        diff["search_key"] = search_key(diff.get("name", old.get("name")),
-                                                        diff.get("remark_name", old.get("remark_name")))  # fmt: skip
-                    updates.append((cid, diff))
+            old = existing[cid]
+            diff = {k: v for k, v in values.items() if v != old.get(k)}
+            if diff:
+                if "name" in diff or "remark_name" in diff:
+                    diff["search_key"] = search_key(diff.get("name", old.get("name")),
+                                                    diff.get("remark_name", old.get("remark_name")))  # fmt: skip
+                updates.append((cid, diff))
             for ckey in self.custom:
-                value = record.get(ckey)
+                value = cols[ckey][p]
                 if value is not None and existing_fields.get((cid, ckey[7:])) != value:
                     field_rows.append((cid, ckey[7:], str(value)))
-            for tag in record["_tags"]:
-                tag_rows.append((cid, tag))
-            if pos % 20000 == 0:
-                progress(0.2 + 0.4 * pos / len(records))
-        summary.inserted += len(inserts)
-        keys = search_keys([v.get("name") for _c, v in inserts], [v.get("remark_name") for _c, v in inserts])
-        dbapi = conn.connection.dbapi_connection
-        with indexes_rebuilt_after(conn, "customer", len(inserts)):
-            insert_rows(dbapi, "customer", ["id", *CUSTOMER_COLUMNS, "search_key", "created_at", "updated_at"],
-                        ((cid, *[v.get(c) for c in CUSTOMER_COLUMNS], key, now, now)
-                         for (cid, v), key in zip(inserts, keys, strict=True)))  # fmt: skip
-        progress(0.7)
+                    changed_fields.add(cid)
+            if folded.tags is not None:
+                tag_pairs.extend((cid, t) for t in folded.tags[p])
         for cid, diff in updates:
-            cols = ", ".join(f"{k} = :{k}" for k in diff)
-            conn.execute(text(f"UPDATE customer SET {cols}, updated_at = :now, version = version + 1 WHERE id = :id"),
+            sets = ", ".join(f"{k} = :{k}" for k in diff)
+            conn.execute(text(f"UPDATE customer SET {sets}, updated_at = :now, version = version + 1 WHERE id = :id"),
                          {**diff, "now": now, "id": cid})  # fmt: skip
+        progress(0.75)
         if field_rows:
-            conn.execute(
-                text("INSERT INTO customer_field (customer_id, name, value) VALUES (:c, :n, :v) "
-                     "ON CONFLICT (customer_id, name) DO UPDATE SET value = excluded.value"),
-                [{"c": c, "n": nm, "v": v} for c, nm, v in field_rows],
-            )  # fmt: skip
+            if not matched:  # only new customers: nothing to conflict with
+                insert_rows(dbapi, "customer_field", ["customer_id", "name", "value"], field_rows)
+            else:
+                conn.execute(
+                    text("INSERT INTO customer_field (customer_id, name, value) VALUES (:c, :n, :v) "
+                         "ON CONFLICT (customer_id, name) DO UPDATE SET value = excluded.value"),
+                    [{"c": c, "n": nm, "v": v} for c, nm, v in field_rows],
+                )  # fmt: skip
         progress(0.85)
-        tagged = _link_tags(conn, tag_rows, summary, now)
+        tagged = _link_tags(conn, tag_pairs, summary, now, new_from=next_id)
         # an existing customer who only gained a tag or a custom field was updated, not unchanged
-        changed = {cid for cid, _ in updates} | {c for c, _n, _v in field_rows} | tagged
-        matched = [target[k] for k in records if target[k]]
-        updated = sum(1 for c in matched if c in changed)
+        changed = {cid for cid, _ in updates} | changed_fields | tagged
+        updated = sum(1 for c in matched_ids if c in changed)
         summary.updated += updated
-        summary.unchanged += len(matched) - updated
+        summary.unchanged += len(matched_ids) - updated
         progress(1.0)
+
+
+@dataclass
+class _Folded:
+    """One record per customer of the file, column by column."""
+
+    cols: dict[str, list[Any]]
+    target: list[int]  # the shop's customer id, 0 for a new customer
+    tags: list[list[str]] | None
+    merged: int  # rows folded into an earlier row of the same customer
 
 
 def _resolve_staff(conn: Connection, names: set[str], summary: ImportSummary) -> dict[str, int]:
@@ -768,15 +841,18 @@ def _load_fields(conn: Connection, ids: list[int], custom: list[str]) -> dict[tu
     return out
 
 
-def _link_tags(conn: Connection, pairs: list[tuple[int, str]], summary: ImportSummary, now: str) -> set[int]:
+def _link_tags(
+    conn: Connection, pairs: list[tuple[int, str]], summary: ImportSummary, now: str, new_from: int | None = None
+) -> set[int]:
     """Give customers tags by name, inside the import's transaction; returns customers who gained a tag.
 
     A name that exists in any tag group is reused (a non-exclusive group first); others are created in the
-    import group. In an exclusive (S-level) group the new tag replaces the customer's previous one.
+    import group. In an exclusive (S-level) group the customer keeps one tag: the file's last one, replacing
+    the one they had. Customers numbered ``new_from`` and up were created by this import and have no tags yet.
     """
     if not pairs:
         return set()
-    names = sorted({t for _c, t in pairs})
+    names = dict.fromkeys(t for _c, t in pairs)
     rows = conn.execute(text(
         "SELECT t.name, t.id, g.exclusive, t.group_id FROM tag t JOIN tag_group g ON g.id = t.group_id "
         "ORDER BY g.exclusive, t.id"
@@ -796,27 +872,40 @@ def _link_tags(conn: Connection, pairs: list[tuple[int, str]], summary: ImportSu
                                {"g": gid, "n": name}).scalar_one()  # fmt: skip
             found[name] = (tid, False, gid)
             summary.created_tags += 1
-    links = {(c, found[t][0]) for c, t in pairs}
-    customers = sorted({c for c, _ in links})
+    tag_id = {n: found[n][0] for n in names}
+    group_of = {found[n][0]: found[n][2] for n in names if found[n][1]}  # exclusive tags only
+    if not group_of:
+        links = dict.fromkeys((c, tag_id[t]) for c, t in pairs)
+    else:
+        links = {}
+        last: dict[tuple[int, int], int] = {}
+        for c, name in pairs:
+            tid = tag_id[name]
+            gid = group_of.get(tid)
+            if gid is not None:
+                before = last.get((c, gid))
+                if before is not None and before != tid:
+                    links.pop((c, before), None)
+                last[(c, gid)] = tid
+            links[(c, tid)] = None
+    known = sorted({c for c, _ in links if new_from is None or c < new_from})
     have: set[tuple[int, int]] = set()
-    for chunk in range(0, len(customers), 5000):
-        part = customers[chunk : chunk + 5000]
+    for chunk in range(0, len(known), 5000):
+        part = known[chunk : chunk + 5000]
         have.update(tuple(r) for r in conn.execute(text(
             f"SELECT customer_id, tag_id FROM customer_tag WHERE customer_id IN ({','.join(map(str, part))})")))  # fmt: skip
-    new = sorted(links - have)
+    new = [link for link in links if link not in have] if have else list(links)
     if not new:
         return set()
-    by_id = {v[0]: v for v in found.values()}
-    exclusive = [(c, t) for c, t in new if by_id[t][1]]
-    if exclusive:
-        group_of = {v[0]: v[2] for v in found.values()}
+    replaced = [(c, t) for c, t in new if t in group_of and (new_from is None or c < new_from)]
+    if replaced:
         conn.execute(text(
             "DELETE FROM customer_tag WHERE customer_id = :c AND tag_id IN "
             "(SELECT id FROM tag WHERE group_id = :g AND id != :t)"),
-            [{"c": c, "g": group_of[t], "t": t} for c, t in exclusive])  # fmt: skip
+            [{"c": c, "g": group_of[t], "t": t} for c, t in replaced])  # fmt: skip
     with indexes_rebuilt_after(conn, "customer_tag", len(new)):
-        insert_rows(conn.connection.dbapi_connection, "customer_tag", ["customer_id", "tag_id", "origin", "created_at"],
-                    [(c, t, "import", now) for c, t in new])  # fmt: skip
+        insert_rows(conn.connection.dbapi_connection, "customer_tag", ["customer_id", "tag_id"], new,
+                    fixed={"origin": "import", "created_at": now})  # fmt: skip
     return {c for c, _ in new}
 
 

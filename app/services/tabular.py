@@ -68,7 +68,7 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
             raise FileReadError(
                 QT_TRANSLATE_NOOP("Errors", "Cannot read {path}: {reason}"), path=path.name, reason=exc
             ) from exc
-        return Grid(path, name, names, [list(r) for r in rows])
+        return Grid(path, name, names, rows if isinstance(rows, list) else [list(r) for r in rows])
     if suffix in (".csv", ".txt", ".tsv"):
         content, encoding = decode_bytes(path.read_bytes(), path.name)
         dialect = _sniff(content)

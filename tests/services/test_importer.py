@@ -291,3 +291,39 @@ def test_empty_and_blank_rows_are_not_data(db, tmp_path: Path) -> None:  # type:
                                          ["乙", "13800000001"]])  # fmt: skip
     summary = ImportService(db).run(path, "customers")
     assert (summary.inserted, summary.invalid) == (2, 0)
+
+
+def test_repeated_rows_fold_later_values_win_and_tags_join(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        ["姓名", "手机号", "城市", "标签", "生日", "口味"],
+        ["王芳", "13700000000", "杭州", "宝妈", None, "甜"],
+        ["赵强", "13700000001", None, None, "1990-01-01", None],
+        ["王芳", "13700000000", None, "团长、宝妈", "1991-02-03", None],  # empty city keeps 杭州
+        ["错行", "123", "上海", None, None, None],  # invalid: skipped with --skip-invalid
+        ["王芳2", "13700000000", "宁波", None, None, "咸"],  # later name and city win
+    ]
+    summary = ImportService(db).run(xlsx(tmp_path / "f.xlsx", rows), "customers", skip_invalid=True)
+    assert (summary.inserted, summary.merged, summary.invalid) == (2, 2, 1)
+    assert q(db, "SELECT name, city, CAST(birthday AS TEXT) FROM customer ORDER BY phone") == [
+        ("王芳2", "宁波", "1991-02-03"),
+        ("赵强", None, "1990-01-01"),
+    ]
+    assert q(db, "SELECT t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id ORDER BY t.name") == [
+        ("团长",),
+        ("宝妈",),
+    ]
+    assert q(db, "SELECT value FROM customer_field") == [("咸",)]
+
+
+def test_one_file_gives_one_tag_of_an_exclusive_group(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.tags import TagService
+
+    tags = TagService(db)
+    group = tags.create_group("性别", exclusive=True)
+    tags.create_tag(group, "男")
+    tags.create_tag(group, "女")
+    rows = [["姓名", "手机号", "标签"], ["甲", "13700000000", "男、女"], ["乙", "13700000001", "女"],
+            ["甲", "13700000000", "男"]]  # fmt: skip
+    ImportService(db).run(xlsx(tmp_path / "x.xlsx", rows), "customers")
+    assert q(db, "SELECT c.name, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
+                 "JOIN customer c ON c.id = ct.customer_id ORDER BY c.name") == [("乙", "女"), ("甲", "男")]  # fmt: skip

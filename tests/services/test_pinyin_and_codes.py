@@ -37,3 +37,28 @@ def test_swapped_neighbours_are_caught() -> None:
         if body[i] != body[i + 1]:
             swapped = body[:i] + body[i + 1] + body[i] + body[i + 2 :]
             assert not codes.is_valid(swapped + code[-1])
+
+
+def test_pinyin_table_says_what_pypinyin_says() -> None:
+    """resources/pinyin/pinyin.json is pypinyin's reading of every character (scripts/build_pinyin_table.py)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    from app.services.pinyin import _table
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "build_pinyin_table.py"
+    spec = importlib.util.spec_from_file_location("build_pinyin_table", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_pinyin_table", module)
+    spec.loader.exec_module(module)
+    assert _table() == module.build(), "run python scripts/build_pinyin_table.py"
+
+
+def test_search_keys_match_search_key_one_by_one() -> None:
+    from app.services.pinyin import search_keys
+
+    names = ["张晓燕", None, "Amy", "李 雷", "张晓燕", "陈思颖", "A张", ""]
+    remarks = ["王姐", "刘哥", None, None, None, "老客户", None, None]
+    assert search_keys(names, remarks) == [search_key(n, r) for n, r in zip(names, remarks, strict=True)]
