@@ -127,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     rm.add_argument("name")
     rm.add_argument("--to", default=None, metavar="NAME", help="who takes over their customers and groups")
 
+    rfm = sub.add_parser("rfm", help="RFM scores, classes, lifecycle stages and value tiers of every customer")
+    _db_option(rfm, top=False)
+    rfm.add_argument("--as-of", type=_date, default=None, help="the date to score as of (YYYY-MM-DD; default today)")
+    rfm.add_argument("--out", type=Path, default=None, help="write one row per customer to FILE.csv or FILE.xlsx")
+
     tpl = sub.add_parser("template", help="write an empty import template")
     _db_option(tpl, top=False)
     tpl.add_argument("kind", choices=("customers", "orders"))
@@ -379,6 +384,41 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rfm(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from app.services.export import Column, write_table
+    from app.services.segmentation import RFM_CLASSES, SegmentationService, export_frame
+
+    db = _open(args)
+    try:
+        scores = SegmentationService(db).compute(args.as_of)
+        table = export_frame(db, scores) if args.out else None
+    finally:
+        db.close()
+    if args.out is not None and table is not None:
+        kinds = {"key": "text", "monetary": "money", "rfm_class": "text", "lifecycle_stage": "text",
+                 "value_tier": "text"}  # fmt: skip
+        columns = [Column(name, kinds.get(name, "int"), 16 if name in ("key", "rfm_class") else 12)
+                   for name in table.columns]  # fmt: skip
+        table = table.assign(monetary=(table["monetary"] * 100).round().astype("int64"))
+        rows = table.astype(object).where(table.notna(), None).itertuples(index=False, name=None)
+        count = write_table(args.out, columns, rows, total=len(table), sheet_title="RFM")
+        print(QCoreApplication.translate("Cli", "%1 rows written to %2").replace("%1", f"{count:,}").replace("%2", str(args.out)))
+    summary = scores.class_summary()
+    prospects = int((scores.frame["rfm_class"] < 0).sum())
+    print(QCoreApplication.translate("Cli", "RFM as of %1: %2 customers, %3 with orders").replace("%1", scores.as_of.isoformat())
+          .replace("%2", f"{len(scores):,}").replace("%3", f"{len(scores) - prospects:,}"))  # fmt: skip
+    width = max(len(c.key) for c in RFM_CLASSES)
+    print(f"{QCoreApplication.translate('Cli', 'class'):<{width + 2}}{QCoreApplication.translate('Cli', 'customers'):>12}{QCoreApplication.translate('Cli', 'revenue share'):>16}")
+    for cls in RFM_CLASSES:
+        row = summary.loc[cls.key]
+        share = "–" if row["revenue_share"] != row["revenue_share"] else f"{row['revenue_share']:.1%}"
+        print(f"{cls.key:<{width + 2}}{int(row['customers']):>12,}{share:>16}")
+    print(QCoreApplication.translate("Cli", "%1 customers without orders are prospects.").replace("%1", f"{prospects:,}"))
+    return 0
+
+
 def cmd_template(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication
 
@@ -458,6 +498,7 @@ COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,
     "template": cmd_template,
+    "rfm": cmd_rfm,
 }
 
 

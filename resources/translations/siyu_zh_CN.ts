@@ -91,6 +91,14 @@
         <translation>已写入 %1 行到 %2</translation>
     </message>
     <message>
+        <source>RFM as of %1: %2 customers, %3 with orders</source>
+        <translation>RFM（截至 %1）：共 %2 位客户，其中 %3 位下过单</translation>
+    </message>
+    <message>
+        <source>%1 customers without orders are prospects.</source>
+        <translation>%1 位还没下单的客户属于潜在用户。</translation>
+    </message>
+    <message>
         <source>Template written to %1</source>
         <translation>模板已保存到 %1</translation>
     </message>
@@ -1137,6 +1145,50 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <source>There is no member of staff called {name}.</source>
         <translation>没有叫 {name} 的员工。</translation>
     </message>
+    <message>
+        <source>The quintile edges must be four rising percentages between 0 and 100.</source>
+        <translation>五分位分界须是 0 到 100 之间、从小到大的四个百分比。</translation>
+    </message>
+    <message>
+        <source>A high score is either above the average or at least 2, 3, 4 or 5.</source>
+        <translation>“高”的标准只能是“高于平均分”，或“至少 2、3、4 或 5 分”。</translation>
+    </message>
+    <message>
+        <source>Growth needs at least 1 order and no more orders than mature.</source>
+        <translation>成长期至少需要 1 单，且不能多于成熟期的单数。</translation>
+    </message>
+    <message>
+        <source>High value needs at least 1 order.</source>
+        <translation>高价值用户至少需要 1 单。</translation>
+    </message>
+    <message>
+        <source>Dormant must start after 0 days and before churned.</source>
+        <translation>休眠天数须大于 0，且小于流失天数。</translation>
+    </message>
+    <message>
+        <source>This segment&apos;s rules are damaged.</source>
+        <translation>这个分群的规则已损坏。</translation>
+    </message>
+    <message>
+        <source>Rule groups can be nested at most five deep.</source>
+        <translation>规则组最多嵌套五层。</translation>
+    </message>
+    <message>
+        <source>Give the segment a name.</source>
+        <translation>请给分群起个名字。</translation>
+    </message>
+    <message>
+        <source>A segment name has at most 64 characters.</source>
+        <translation>分群名称最多 64 个字。</translation>
+    </message>
+    <message>
+        <source>A segment named {name} exists already.</source>
+        <translation>已有名为“{name}”的分群。</translation>
+    </message>
+    <message>
+        <source>This segment was deleted meanwhile.</source>
+        <translation>这个分群已被删除。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -2132,6 +2184,161 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>Segments</name>
+    <message>
+        <source>Keep them special: VIP group, early access, one-to-one care.</source>
+        <translation>重点维护：VIP 群、新品抢先、一对一关怀。</translation>
+    </message>
+    <message>
+        <source>Raise their frequency: member day, bundles, a second-item coupon.</source>
+        <translation>提高购买频次：会员日、组合套餐、第二件优惠券。</translation>
+    </message>
+    <message>
+        <source>Bring them back before they drift: one-to-one care, new arrivals.</source>
+        <translation>趁还没流失把人拉回来：一对一关怀、上新提醒。</translation>
+    </message>
+    <message>
+        <source>The strongest win-back: a personal message with a high-value coupon.</source>
+        <translation>全力挽回：私聊加大额优惠券。</translation>
+    </message>
+    <message>
+        <source>Upsell: bigger baskets, better products.</source>
+        <translation>提升客单：加购、升级产品。</translation>
+    </message>
+    <message>
+        <source>A second-purchase coupon.</source>
+        <translation>发复购券，促成第二单。</translation>
+    </message>
+    <message>
+        <source>Low-cost reminders in groups and moments.</source>
+        <translation>在群和朋友圈里低成本提醒。</translation>
+    </message>
+    <message>
+        <source>Low-cost mass reach only, or let them go.</source>
+        <translation>只做低成本群发触达，或放弃。</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>引入期</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>成长期</translation>
+    </message>
+    <message>
+        <source>Mature</source>
+        <translation>成熟期</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>休眠期</translation>
+    </message>
+    <message>
+        <source>Churned</source>
+        <translation>流失期</translation>
+    </message>
+    <message>
+        <source>Prospect</source>
+        <translation>潜在用户</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>已购老客</translation>
+    </message>
+    <message>
+        <source>High value</source>
+        <translation>高价值用户</translation>
+    </message>
+    <message>
+        <source>Dormant or churned</source>
+        <translation>休眠及流失</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>RFM class</source>
+        <translation>RFM 分类</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>Total spent (yuan)</source>
+        <translation>累计消费（元）</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Days since the last order</source>
+        <translation>距上次下单天数</translation>
+    </message>
+    <message>
+        <source>Community group</source>
+        <translation>社群</translation>
+    </message>
+    <message>
+        <source>Source channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Owner staff</source>
+        <translation>负责员工</translation>
+    </message>
+    <message>
+        <source>Birthday month</source>
+        <translation>生日月份</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>has any of</source>
+        <translation>包含任一</translation>
+    </message>
+    <message>
+        <source>has all of</source>
+        <translation>全部包含</translation>
+    </message>
+    <message>
+        <source>has none of</source>
+        <translation>都不包含</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>属于</translation>
+    </message>
+    <message>
+        <source>is none of</source>
+        <translation>不属于</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>不少于</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>不超过</translation>
+    </message>
+    <message>
+        <source>exactly</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>介于</translation>
     </message>
 </context>
 <context>
