@@ -86,6 +86,7 @@ def run_gui(args: Namespace, started: float) -> int:
     customers = CustomersView(customer_list, tools)
     window = MainWindow(customers, location.display, language)
     _wire_customer_menu(window, db, tools)
+    _add_segments_screen(window, db, tools)
 
     def change_language(code: str) -> None:
         i18n.install(code)
@@ -275,6 +276,30 @@ def _wire_customer_menu(window: MainWindow, db, tools: CustomerTools) -> None:  
     window.export_requested.connect(export)
     window.template_requested.connect(template)
     customers.export_requested.connect(lambda ids: export("customers", ids))
+
+
+def _add_segments_screen(window: MainWindow, db, tools: CustomerTools) -> None:  # type: ignore[no-untyped-def]
+    """分群, built when first shown. It recomputes whenever the customer list is read again (after an import,
+    an edit, a tag change here or on another computer), so its figures are never stale."""
+    customers = window.customers
+
+    def build():  # type: ignore[no-untyped-def]
+        from app.services.segments import SegmentService
+        from app.views.segments_view import SegmentsView
+
+        view = SegmentsView(SegmentService(db), tools.tags)
+
+        def open_customers(ids: object, title: str) -> None:
+            customers.show_only(ids, title)
+            window.show_screen("customers")
+
+        view.open_customers.connect(open_customers)
+        view.export_customers.connect(customers.export_requested.emit)
+        view.data_changed.connect(customers.reload)
+        customers.rows_shown.connect(view.invalidate)
+        return view
+
+    window.add_lazy_screen("segments", lambda: QCoreApplication.translate("MainWindow", "Segments"), build)
 
 
 def _after_first_paint(window: MainWindow, db, opened) -> None:  # type: ignore[no-untyped-def]

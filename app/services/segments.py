@@ -41,7 +41,16 @@ import numpy as np
 
 from app.i18n_markers import QT_TRANSLATE_NOOP, UserError
 from app.services.database import Database
-from app.services.segmentation import CLASS_KEYS, STAGES, TIERS, Scores, SegmentationService
+from app.services.segmentation import (
+    CLASS_KEYS,
+    STAGES,
+    TIERS,
+    ModelSettings,
+    Scores,
+    SegmentationService,
+    load_settings,
+    save_settings,
+)
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "tag": ("has_any", "has_all", "has_none"),
@@ -277,6 +286,12 @@ class SegmentService:
             np.asarray(bmonth, dtype=np.int64)[keep],
             np.array(added_day, dtype=float)[keep],
         )
+
+    def model_settings(self) -> ModelSettings:
+        return load_settings(self._db)
+
+    def save_model_settings(self, settings: ModelSettings) -> None:
+        save_settings(self._db, settings)
 
     # -- saved segments ---------------------------------------------------------------------------------
     def segments(self) -> list[SavedSegment]:

@@ -119,6 +119,19 @@ class CustomersView(QWidget):
         layout.addLayout(top)
         self.filters = None
         self.detail = None
+        self._pinned: np.ndarray | None = None  # only these customers (a segment opened from another screen)
+        self._pinned_title = ""
+        self.pin_bar = QWidget(self)
+        self.pin_bar.setObjectName("pinBar")
+        self.pin_label = QLabel(self.pin_bar)
+        self.pin_clear = QPushButton(self.pin_bar)
+        pin_layout = QHBoxLayout(self.pin_bar)
+        pin_layout.setContentsMargins(0, 0, 0, 0)
+        pin_layout.addWidget(self.pin_label, 1)
+        pin_layout.addWidget(self.pin_clear)
+        self.pin_bar.hide()
+        self.pin_clear.clicked.connect(self.clear_pinned)
+        layout.addWidget(self.pin_bar)
         self.undo_bar = QWidget(self)
         self.undo_label = QLabel(self.undo_bar)
         self.undo_button = QPushButton(self.undo_bar)
@@ -202,11 +215,28 @@ class CustomersView(QWidget):
         self.summary.setText(self.tr("Could not read the customer list: %1").replace("%1", str(exc)))
 
     # -- filters, selection and the detail pane ----------------------------------------------------------
-    def _filter_ids(self, flt: CustomerFilter):  # type: ignore[no-untyped-def]
-        return self._tools.customers.filter_ids(flt) if self._tools else None
+    def _filter_ids(self, flt: CustomerFilter | None):  # type: ignore[no-untyped-def]
+        ids = self._tools.customers.filter_ids(flt) if self._tools and flt is not None else None
+        if self._pinned is None:
+            return ids
+        return self._pinned if ids is None else np.intersect1d(ids, self._pinned, assume_unique=True)
 
     def apply_filter(self, flt: CustomerFilter) -> None:
         self.model.set_filter_ids(self._filter_ids(flt))
+
+    def show_only(self, ids: object, title: str) -> None:
+        """Show only these customers (a segment or a cell of the RFM grid), with a bar to show all again."""
+        self._pinned = np.unique(np.asarray(ids, dtype=np.int64))
+        self._pinned_title = title
+        self.pin_label.setText(self.tr("Showing only %1: %2 customers").replace("%1", title)
+                               .replace("%2", f"{len(self._pinned):,}"))  # fmt: skip
+        self.pin_bar.show()
+        self.model.set_filter_ids(self._filter_ids(self.filters.current() if self.filters else None))
+
+    def clear_pinned(self) -> None:
+        self._pinned = None
+        self.pin_bar.hide()
+        self.model.set_filter_ids(self._filter_ids(self.filters.current() if self.filters else None))
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -400,6 +430,10 @@ class CustomersView(QWidget):
     # -- language ----------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.undo_button.setText(self.tr("Undo"))
+        self.pin_clear.setText(self.tr("Show all customers"))
+        if self._pinned is not None:
+            self.pin_label.setText(self.tr("Showing only %1: %2 customers").replace("%1", self._pinned_title)
+                                   .replace("%2", f"{len(self._pinned):,}"))  # fmt: skip
         if self._tools is not None:
             self.action_add_tag.setText(self.tr("Add a tag…"))
             self.action_remove_tag.setText(self.tr("Remove a tag…"))

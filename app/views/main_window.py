@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
         self._db_display = db_display
         self.customers = customers
         self._screens = [Screen("customers", lambda: self.tr("Customers"), customers)]
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._built: dict[str, QWidget] = {}
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -63,7 +66,7 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(120, 40))
             self.nav.addItem(item)
             self.stack.addWidget(screen.widget)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setCurrentRow(0)
 
         central = QWidget(self)
@@ -142,6 +145,43 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
         self.help_menu.addAction(self.about_action)
+
+    # -- screens -------------------------------------------------------------------------------------------
+    def add_lazy_screen(self, key: str, title: Callable[[], str], factory: Callable[[], QWidget]) -> None:
+        """A screen built the first time it is shown: its modules (pandas and all) stay off the start-up path."""
+        holder = QWidget(self.stack)
+        holder.setObjectName(f"{key}Holder")
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        self._screens.append(Screen(key, title, holder))
+        self._factories[key] = factory
+        item = QListWidgetItem(title())
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(120, 40))
+        self.nav.addItem(item)
+        self.stack.addWidget(holder)
+
+    def screen(self, key: str) -> QWidget | None:
+        """The screen's widget, built now if it is a lazy one not shown yet."""
+        for screen in self._screens:
+            if screen.key == key:
+                factory = self._factories.pop(key, None)
+                if factory is not None:
+                    built = factory()
+                    screen.widget.layout().addWidget(built)
+                    self._built[key] = built
+                return self._built.get(key, screen.widget)
+        return None
+
+    def show_screen(self, key: str) -> None:
+        for row, screen in enumerate(self._screens):
+            if screen.key == key:
+                self.nav.setCurrentRow(row)
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self._screens):
+            self.screen(self._screens[row].key)
+        self.stack.setCurrentIndex(row)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Siyu - private-domain assistant"))

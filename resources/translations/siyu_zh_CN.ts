@@ -29,6 +29,37 @@
     </message>
 </context>
 <context>
+    <name>ClassTableModel</name>
+    <message>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Revenue share</source>
+        <translation>收入占比</translation>
+    </message>
+    <message>
+        <source>Per order</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Suggested action</source>
+        <translation>建议动作</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>interrupted; nothing was changed</source>
@@ -554,6 +585,10 @@ If it happens again, press “Copy details” and send them to whoever looks aft
         <translation>无法读取客户列表：%1</translation>
     </message>
     <message>
+        <source>Showing only %1: %2 customers</source>
+        <translation>只显示“%1”：%2 位客户</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -644,6 +679,10 @@ If it happens again, press “Copy details” and send them to whoever looks aft
     <message>
         <source>Undo</source>
         <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Show all customers</source>
+        <translation>显示全部客户</translation>
     </message>
     <message>
         <source>Add a tag…</source>
@@ -2001,6 +2040,61 @@ Customers, groups, coupons and content plans for a small shop&apos;s private dom
         <translation>私域助手 %1
 为小店管理私域：客户、社群、优惠券和内容计划。</translation>
     </message>
+    <message>
+        <source>Segments</source>
+        <translation>分群</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSettingsDialog</name>
+    <message>
+        <source>Segmentation settings</source>
+        <translation>分群模型设置</translation>
+    </message>
+    <message>
+        <source>Above the average score</source>
+        <translation>高于平均分</translation>
+    </message>
+    <message>
+        <source>%1 or more</source>
+        <translation>不低于 %1 分</translation>
+    </message>
+    <message>
+        <source> orders</source>
+        <translation> 单</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Quintile edges</source>
+        <translation>五分位分界</translation>
+    </message>
+    <message>
+        <source>A score is high when</source>
+        <translation>“高”的标准</translation>
+    </message>
+    <message>
+        <source>Growth from</source>
+        <translation>成长期起点</translation>
+    </message>
+    <message>
+        <source>Mature from</source>
+        <translation>成熟期起点</translation>
+    </message>
+    <message>
+        <source>High value from</source>
+        <translation>高价值起点</translation>
+    </message>
+    <message>
+        <source>Dormant after</source>
+        <translation>休眠期：超过</translation>
+    </message>
+    <message>
+        <source>Churned after</source>
+        <translation>流失期：超过</translation>
+    </message>
 </context>
 <context>
     <name>NewStaffDialog</name>
@@ -2187,6 +2281,77 @@ Customers you delete wait here, and you can restore them at any time.</source>
     </message>
 </context>
 <context>
+    <name>SegmentEditor</name>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>删除这个条件</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Match all of these</source>
+        <translation>满足以下全部条件</translation>
+    </message>
+    <message>
+        <source>Match any of these</source>
+        <translation>满足以下任一条件</translation>
+    </message>
+    <message>
+        <source>Add a condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Add a group</source>
+        <translation>添加条件组</translation>
+    </message>
+    <message>
+        <source>Remove this group</source>
+        <translation>删除这个条件组</translation>
+    </message>
+    <message>
+        <source>Edit segment</source>
+        <translation>编辑分群</translation>
+    </message>
+    <message>
+        <source>New segment</source>
+        <translation>新建分群</translation>
+    </message>
+    <message>
+        <source>Name, e.g. 30 天未复购的老客</source>
+        <translation>名称，例如：30 天未复购的老客</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Matches %1 customers</source>
+        <translation>符合条件：%1 位客户</translation>
+    </message>
+</context>
+<context>
     <name>Segments</name>
     <message>
         <source>Keep them special: VIP group, early access, one-to-one care.</source>
@@ -2339,6 +2504,161 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>between</source>
         <translation>介于</translation>
+    </message>
+    <message>
+        <source>¥%1万</source>
+        <translation>¥%1万</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsView</name>
+    <message>
+        <source>above the average score</source>
+        <translation>高于平均分</translation>
+    </message>
+    <message>
+        <source>a score of %1 or more</source>
+        <translation>不低于 %1 分</translation>
+    </message>
+    <message>
+        <source>Introduction: no order yet, or fewer than %1. Growth: %1 to %2 orders. Mature: %3 orders or more. No order for more than %4 days: dormant; more than %5 days: churned. High value: %6 orders or more and an order in the last %4 days. R, F and M are scored 1-5 at the %7 % edges; a score counts as high when it is %8.</source>
+        <translation>引入期：还没下单，或下单不到 %1 次；成长期：下过 %1–%2 单；成熟期：下过 %3 单及以上。超过 %4 天没下单为休眠期，超过 %5 天为流失期。高价值用户：下过 %6 单及以上，且 %4 天内下过单。R、F、M 按 %7 % 分位打 1–5 分，%8即为“高”。</translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>As of %1: %2 customers, %3 with orders</source>
+        <translation>截至 %1：共 %2 位客户，%3 位下过单</translation>
+    </message>
+    <message>
+        <source>Could not calculate the segments: %1</source>
+        <translation>无法计算分群：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 customers)</source>
+        <translation>%1（%2 位客户）</translation>
+    </message>
+    <message>
+        <source>Segment %1 deleted.</source>
+        <translation>已删除分群“%1”。</translation>
+    </message>
+    <message>
+        <source>No customer is in this segment now.</source>
+        <translation>这个分群目前没有客户。</translation>
+    </message>
+    <message>
+        <source>The shop has no tags yet: add some in the tag manager.</source>
+        <translation>店里还没有标签，请先在标签管理中添加。</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Remove a tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>Tag for the %1 customers of %2:</source>
+        <translation>给“%2”的 %1 位客户添加标签：</translation>
+    </message>
+    <message>
+        <source>Tag to remove from the %1 customers of %2:</source>
+        <translation>从“%2”的 %1 位客户移除标签：</translation>
+    </message>
+    <message>
+        <source>Tag %1 added to %2 customers.</source>
+        <translation>已给 %2 位客户加上标签“%1”。</translation>
+    </message>
+    <message>
+        <source>Tag %1 removed from %2 customers.</source>
+        <translation>已从 %2 位客户移除标签“%1”。</translation>
+    </message>
+    <message>
+        <source>Segmentation settings</source>
+        <translation>分群模型设置</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>模型设置…</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新（F5）</translation>
+    </message>
+    <message>
+        <source>Recency × frequency: click a cell to see its customers</source>
+        <translation>最近购买 × 购买频次（点格子查看客户）</translation>
+    </message>
+    <message>
+        <source>R (5 = most recent)</source>
+        <translation>R（5 = 最近买过）</translation>
+    </message>
+    <message>
+        <source>F (5 = most orders)</source>
+        <translation>F（5 = 买得最多）</translation>
+    </message>
+    <message>
+        <source>%1: %2 customers, %3 spent</source>
+        <translation>%1：%2 位客户，消费 %3</translation>
+    </message>
+    <message>
+        <source>The eight RFM classes (double-click to see the customers)</source>
+        <translation>RFM 八类客户（双击查看客户）</translation>
+    </message>
+    <message>
+        <source>Lifecycle stages</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Value tiers</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>Saved segments</source>
+        <translation>已保存的分群</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Show customers</source>
+        <translation>查看客户</translation>
+    </message>
+    <message>
+        <source>Add a tag…</source>
+        <translation>加标签…</translation>
+    </message>
+    <message>
+        <source>Remove a tag…</source>
+        <translation>去标签…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
 </context>
 <context>
