@@ -248,6 +248,8 @@ class RuleGroup(QFrame):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(self.items)
+        if not nested:
+            layout.addStretch(1)  # conditions stay at the top of the dialog, not spread over it
         self.match.currentIndexChanged.connect(self.changed)
         self.add_condition.clicked.connect(lambda: self._add_row())
         self.add_group.clicked.connect(lambda: self._add_group())

@@ -211,7 +211,12 @@ class SegmentsView(QWidget):
 
         self.heat_box = QGroupBox(self)
         self.heat = HeatMap(self.heat_box)
-        QVBoxLayout(self.heat_box).addWidget(self.heat)
+        self.edges_label = QLabel(self.heat_box)  # the quintile edges: why a column can be empty
+        self.edges_label.setWordWrap(True)
+        self.edges_label.setObjectName("quintileEdges")
+        heat_layout = QVBoxLayout(self.heat_box)
+        heat_layout.addWidget(self.heat, 1)
+        heat_layout.addWidget(self.edges_label)
 
         self.class_box = QGroupBox(self)
         self.class_model = ClassTableModel(self)
@@ -236,12 +241,17 @@ class SegmentsView(QWidget):
         self.model_words = QLabel(self.stage_box)
         self.model_words.setWordWrap(True)
         self.model_words.setObjectName("modelWords")
+        self.stage_label = QLabel(self.stage_box)
         self.tier_label = QLabel(self.stage_box)
-        stage_layout = QVBoxLayout(self.stage_box)
-        stage_layout.addWidget(self.stages, 3)
-        stage_layout.addWidget(self.tier_label)
-        stage_layout.addWidget(self.tiers, 2)
-        stage_layout.addWidget(self.model_words)
+        stage_layout = QGridLayout(self.stage_box)
+        stage_layout.addWidget(self.stage_label, 0, 0)
+        stage_layout.addWidget(self.tier_label, 0, 1)
+        stage_layout.addWidget(self.stages, 1, 0)
+        stage_layout.addWidget(self.tiers, 1, 1)
+        stage_layout.addWidget(self.model_words, 2, 0, 1, 2)
+        stage_layout.setRowStretch(1, 1)
+        stage_layout.setColumnStretch(0, 1)
+        stage_layout.setColumnStretch(1, 1)
 
         self.saved_box = QGroupBox(self)
         self.saved = QListWidget(self.saved_box)
@@ -280,11 +290,13 @@ class SegmentsView(QWidget):
         upper.addWidget(self.class_box)
         upper.setStretchFactor(0, 2)
         upper.setStretchFactor(1, 3)
+        upper.setSizes([520, 760])
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self.stage_box)
         lower.addWidget(self.saved_box)
-        lower.setStretchFactor(0, 1)
-        lower.setStretchFactor(1, 1)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+        lower.setSizes([760, 520])
         body = QSplitter(Qt.Orientation.Vertical, self)
         body.addWidget(upper)
         body.addWidget(lower)
@@ -358,6 +370,7 @@ class SegmentsView(QWidget):
         self.tiers.set_bars([(QCoreApplication.translate("Segments", TIER_LABELS[k]), n, QColor(c))
                              for k, n, c in zip(TIERS, scores.tier_counts(), TIER_COLOURS, strict=True)])  # fmt: skip
         self.model_words.setText(describe_model(settings))
+        self.edges_label.setText(self._edges_text(scores))
         buyers = int((scores.frame["rfm_class"] >= 0).sum())
         self.status.setText(self.tr("As of %1: %2 customers, %3 with orders").replace("%1", scores.as_of.isoformat())
                             .replace("%2", f"{len(scores):,}").replace("%3", f"{buyers:,}"))  # fmt: skip
@@ -365,6 +378,18 @@ class SegmentsView(QWidget):
         if self._again:
             self._again = False
             self.reload()
+
+    def _edges_text(self, scores: Any) -> str:
+        if not len(scores.f_edges):
+            return self.tr("No customer has ordered yet: scores appear with the first orders.")
+
+        def nums(values: Any, unit: str = "") -> str:
+            return "/".join(f"{unit}{v:,.0f}" for v in values)
+
+        return (self.tr("Score edges: R %1 days ago, F %2 orders, M %3. Customers with equal figures get equal "
+                        "scores, so a score can stay empty when many customers tie (for example one order).")
+                .replace("%1", nums(-scores.r_edges[::-1])).replace("%2", nums(scores.f_edges))
+                .replace("%3", nums(scores.m_edges / 100, "¥")))  # fmt: skip
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -555,7 +580,8 @@ class SegmentsView(QWidget):
         self.heat.set_labels(self.tr("R (5 = most recent)"), self.tr("F (5 = most orders)"),
                              self.tr("%1: %2 customers, %3 spent"))  # fmt: skip
         self.class_box.setTitle(self.tr("The eight RFM classes (double-click to see the customers)"))
-        self.stage_box.setTitle(self.tr("Lifecycle stages"))
+        self.stage_box.setTitle(self.tr("Lifecycle and value (click a bar to see its customers)"))
+        self.stage_label.setText(self.tr("Lifecycle stages"))
         self.tier_label.setText(self.tr("Value tiers"))
         self.saved_box.setTitle(self.tr("Saved segments"))
         self.new_button.setText(self.tr("New…"))

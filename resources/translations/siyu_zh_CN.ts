@@ -2533,6 +2533,14 @@ Customers you delete wait here, and you can restore them at any time.</source>
         <translation>截至 %1：共 %2 位客户，%3 位下过单</translation>
     </message>
     <message>
+        <source>No customer has ordered yet: scores appear with the first orders.</source>
+        <translation>还没有客户下过单：有了订单才会打分。</translation>
+    </message>
+    <message>
+        <source>Score edges: R %1 days ago, F %2 orders, M %3. Customers with equal figures get equal scores, so a score can stay empty when many customers tie (for example one order).</source>
+        <translation>打分分界：R 为 %1 天前，F 为 %2 单，M 为 %3。数值相同的客户分数相同，所以很多客户数值相同时（例如都只下过 1 单），某个分数可能没有客户。</translation>
+    </message>
+    <message>
         <source>Could not calculate the segments: %1</source>
         <translation>无法计算分群：%1</translation>
     </message>
@@ -2615,6 +2623,10 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>The eight RFM classes (double-click to see the customers)</source>
         <translation>RFM 八类客户（双击查看客户）</translation>
+    </message>
+    <message>
+        <source>Lifecycle and value (click a bar to see its customers)</source>
+        <translation>生命周期与价值分层（点击查看客户）</translation>
     </message>
     <message>
         <source>Lifecycle stages</source>
