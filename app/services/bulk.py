@@ -128,12 +128,51 @@ def indexes_rebuilt_after(conn: Any, table: str, incoming: int) -> Iterator[None
         conn.execute(text(sql))
 
 
+@contextmanager
+def secondary_indexes_dropped(conn: Any, table: str, rows: int) -> Iterator[None]:
+    """For an UPDATE of most of a big table: its secondary (non-unique) indexes are dropped and built again
+    once afterwards, instead of a new entry in each of them for every row updated. Inside the caller's
+    transaction; small updates, and tables this login does not own, are left alone."""
+    from sqlalchemy import text
+
+    statements: list[str] = []
+    if rows > BULK_THRESHOLD:
+        size = conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+        if rows * 2 > size:
+            if conn.dialect.name == "sqlite":
+                for name, sql in sqlite_indexes(conn.connection.dbapi_connection, table):
+                    conn.execute(text(f"DROP INDEX {name}"))
+                    statements.append(sql)
+            elif conn.dialect.name == "postgresql" and _owned(conn, table):
+                for name, definition in _pg_secondary_indexes(conn, table):
+                    conn.execute(text(f'DROP INDEX "{name}"'))
+                    statements.append(definition)
+    yield
+    for sql in statements:
+        conn.execute(text(sql))
+
+
+def _owned(conn: Any, table: str) -> bool:
+    from sqlalchemy import text
+
+    return bool(conn.execute(text(
+        "SELECT pg_get_userbyid(relowner) = current_user FROM pg_class WHERE oid = CAST(:t AS regclass)"),
+        {"t": table}).scalar())  # fmt: skip
+
+
+def _pg_secondary_indexes(conn: Any, table: str) -> list[tuple[str, str]]:
+    from sqlalchemy import text
+
+    return [(r[0], r[1]) for r in conn.execute(text(
+        "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+        "WHERE x.indrelid = CAST(:t AS regclass) AND NOT x.indisprimary AND NOT x.indisunique"
+    ), {"t": table}).all()]  # fmt: skip
+
+
 def _pg_drop_for_load(conn: Any, table: str) -> list[str]:
     from sqlalchemy import text
 
-    owned = conn.execute(text("SELECT pg_get_userbyid(relowner) = current_user FROM pg_class WHERE oid = CAST(:t AS regclass)"),
-                         {"t": table}).scalar()  # fmt: skip
-    if not owned:
+    if not _owned(conn, table):
         return []
     recreate = []
     for name, definition in conn.execute(text(
@@ -141,10 +180,7 @@ def _pg_drop_for_load(conn: Any, table: str) -> list[str]:
     ), {"t": table}).all():  # fmt: skip
         conn.execute(text(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"'))
         recreate.append(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
-    for name, definition in conn.execute(text(
-        "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
-        "WHERE x.indrelid = CAST(:t AS regclass) AND NOT x.indisprimary AND NOT x.indisunique"
-    ), {"t": table}).all():  # fmt: skip
+    for name, definition in _pg_secondary_indexes(conn, table):
         conn.execute(text(f'DROP INDEX "{name}"'))
         recreate.insert(0, definition)
     return recreate

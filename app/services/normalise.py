@@ -170,7 +170,7 @@ def dates(
     """datetime64 values (dates at midnight unless the cell had a time)."""
     raw = values.to_numpy(dtype=object, na_value=None)
     # fast path, in C: the format most systems write
-    result = pd.to_datetime(pd.Series(raw, index=values.index), format="%Y-%m-%d %H:%M:%S", errors="coerce")
+    result = pd.to_datetime(pd.Series(raw, index=values.index, dtype=object), format="%Y-%m-%d %H:%M:%S", errors="coerce")
     if result.dtype != "datetime64[ns]":
         result = result.astype("datetime64[ns]")
     need = result.isna().to_numpy()
@@ -210,7 +210,7 @@ def _dates_slow(values: pd.Series, arr: np.ndarray) -> pd.Series:
         result[is_num] = converted.dt.round("s").to_numpy()
     rest = present & ~is_dt & ~is_num
     if rest.any():
-        text = pd.Series(arr[rest].astype(object), index=values.index[rest])
+        text = pd.Series(arr[rest].astype(object), index=values.index[rest], dtype=object)
         fast = pd.to_datetime(text, format="%Y-%m-%d %H:%M:%S", errors="coerce")
         slow = fast.isna()
         if slow.any():
@@ -254,7 +254,7 @@ def money_cents(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Se
     """Integer cents (Int64, nullable)."""
     raw = values.to_numpy(dtype=object, na_value=None)
     # fast path, in C: plain numbers and numeric text
-    amount = pd.to_numeric(pd.Series(raw, index=values.index), errors="coerce").astype("float64")
+    amount = pd.to_numeric(pd.Series(raw, index=values.index, dtype=object), errors="coerce").astype("float64")
     need = amount.isna().to_numpy()
     present = np.ones(len(values), dtype=bool)
     if need.any():  # ¥1,234.50 / 12元 / (12.00) / −5 / empty cells
@@ -301,7 +301,7 @@ def choice(
 ) -> tuple[pd.Series, pd.Series]:
     arr = strings(values) if arr is None else arr
     present = np.strings.str_len(arr) > 0
-    lowered = pd.Series(np.strings.lower(arr).astype(object), index=values.index)
+    lowered = pd.Series(np.strings.lower(arr).astype(object), index=values.index, dtype=object)
     mapped = lowered.map(table)  # a hash lookup per cell, in C
     bad = pd.Series(present, index=values.index) & mapped.isna()
     return mapped.astype(object).where(mapped.notna(), None), bad
