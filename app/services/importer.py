@@ -461,6 +461,11 @@ def _parse(
         raw = frame[col]
         header = headers[col]
         kind_ = "text" if key == CUSTOM else field_spec(kind, key).kind
+        if kind_ == "text":  # clean text cells (most CSV columns) skip the numpy round trip
+            plain = nz.plain_text(raw, 128 if key == "external_no" else None)
+            if plain is not None:
+                parsed[f"custom:{header}" if key == CUSTOM else key] = plain
+                continue
         # dates and money read their cells directly; only the cells that fail need their text
         arr = None if kind_ in ("date", "datetime", "money") else texts[col]
         if key == CUSTOM:

@@ -327,3 +327,18 @@ def test_one_file_gives_one_tag_of_an_exclusive_group(db, tmp_path: Path) -> Non
     ImportService(db).run(xlsx(tmp_path / "x.xlsx", rows), "customers")
     assert q(db, "SELECT c.name, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
                  "JOIN customer c ON c.id = ct.customer_id ORDER BY c.name") == [("乙", "女"), ("甲", "男")]  # fmt: skip
+
+
+def test_plain_text_fast_path_says_what_as_text_says() -> None:
+    import pandas as pd
+
+    from app.services import normalise as nz
+
+    clean = pd.Series(["A001", "", "张晓燕", "x y"], dtype=object)
+    fast = nz.plain_text(clean)
+    assert fast is not None
+    assert fast.isna().tolist() == nz.as_text(clean).isna().tolist()
+    assert fast.dropna().tolist() == nz.as_text(clean).dropna().tolist() == ["A001", "张晓燕", "x y"]
+    for needs_work in (["A001 ", "B"], [" A001", "B"], ["'=1+1", "B"], ["A\u3000", "B"], ["A", None], [1.0, "B"]):
+        assert nz.plain_text(pd.Series(needs_work, dtype=object)) is None
+    assert nz.plain_text(pd.Series(["x" * 129], dtype=object), max_length=128) is None
