@@ -204,7 +204,12 @@ def _wire_customer_menu(window: MainWindow, db, tools: CustomerTools) -> None:  
         elif kind == "staff":
             from app.views.staff_dialog import StaffDialog
 
-            dialog = StaffDialog(tools.staff, window)
+            accounts = None
+            if not db.location.is_sqlite:  # a shared shop: the owner manages sign-ins here too
+                from app.services.accounts import AccountService
+
+                accounts = AccountService(db)
+            dialog = StaffDialog(tools.staff, window, accounts=accounts)
             dialog.staff_changed.connect(customers.reload)
         elif kind == "duplicates":
             from app.views.duplicates_dialog import DuplicatesDialog

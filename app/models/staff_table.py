@@ -33,9 +33,10 @@ def status_text(info: StaffInfo) -> str:
 
 
 class StaffTableModel(DataclassTableModel):
-    """Columns: 姓名, 角色, 状态, 负责客户, 负责社群, 待跟进; ``ID_ROLE`` gives a row's staff id."""
+    """Columns: 姓名, 角色, 状态, 负责客户, 负责社群, 待跟进, 登录账号 (a shared shop's sign-in);
+    ``ID_ROLE`` gives a row's staff id."""
 
-    NAME, ROLE, STATUS, CUSTOMERS, GROUPS, FOLLOW_UPS = range(6)
+    NAME, ROLE, STATUS, CUSTOMERS, GROUPS, FOLLOW_UPS, LOGIN = range(7)
 
     def titles(self) -> list[str]:
         return [
@@ -45,10 +46,11 @@ class StaffTableModel(DataclassTableModel):
             QCoreApplication.translate("StaffTableModel", "Customers"),
             QCoreApplication.translate("StaffTableModel", "Groups"),
             QCoreApplication.translate("StaffTableModel", "Follow-ups"),
+            QCoreApplication.translate("StaffTableModel", "Sign-in"),
         ]
 
     def numeric(self, column: int) -> bool:
-        return column >= self.CUSTOMERS
+        return self.CUSTOMERS <= column <= self.FOLLOW_UPS
 
     def display(self, row: StaffInfo, column: int) -> str:
         if column == self.NAME:
@@ -57,6 +59,8 @@ class StaffTableModel(DataclassTableModel):
             return role_text(row.role)
         if column == self.STATUS:
             return status_text(row)
+        if column == self.LOGIN:
+            return row.login or "–"
         return f"{(row.customer_count, row.group_count, row.open_follow_up_count)[column - self.CUSTOMERS]:,}"
 
     def sort_key(self, row: StaffInfo, column: int) -> Any:
@@ -67,6 +71,7 @@ class StaffTableModel(DataclassTableModel):
             row.customer_count,
             row.group_count,
             row.open_follow_up_count,
+            row.login or "",
         )[column]
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -103,11 +103,74 @@ class AccountService:
                                   "version = version + 1 WHERE id = :i"), {"r": role, "l": login, "i": staff_id})  # fmt: skip
         return next(a for a in self.list() if a.id == staff_id)
 
+    def can_manage(self) -> bool:
+        """Whether the signed-in login may create and drop staff logins (an owner)."""
+        from sqlalchemy import text
+
+        with self._db.engine.connect() as conn:
+            return bool(conn.execute(text(
+                "SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")).scalar())  # fmt: skip
+
+    def set_password(self, staff_id: int, password: str) -> None:
+        from psycopg import sql
+
+        if len(password) < 6:
+            raise AccountError(QT_TRANSLATE_NOOP("Errors", "Choose a password of at least 6 characters."))
+        account = self._account(staff_id)
+        if not account.login:
+            raise AccountError(QT_TRANSLATE_NOOP("Errors", "{name} has no sign-in yet."), name=account.name)
+        with self._db.engine.begin() as conn:
+            cur = conn.connection.dbapi_connection.cursor()
+            cur.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(account.login), sql.Literal(password)))
+            cur.close()
+
+    def set_role(self, staff_id: int, role: str) -> None:
+        """The member's role in the app and in the database: an owner's login is in siyu_owner, a member's
+        in siyu_staff (row-level security reads that)."""
+        from psycopg import sql
+
+        if role not in GROUP_ROLE:
+            raise ValueError(role)
+        StaffService(self._db).set_role(staff_id, role)
+        account = self._account(staff_id)
+        if not account.login:
+            return
+        other = "staff" if role == "owner" else "owner"
+        with self._db.engine.begin() as conn:
+            cur = conn.connection.dbapi_connection.cursor()
+            login = sql.Identifier(account.login)
+            cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUP_ROLE[role]), login))
+            cur.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(GROUP_ROLE[other]), login))
+            cur.execute(sql.SQL("ALTER ROLE {} {}").format(login, sql.SQL("CREATEROLE" if role == "owner" else "NOCREATEROLE")))
+            cur.close()
+
+    def revoke(self, staff_id: int) -> None:
+        """Drop the member's login: they can no longer sign in (their records stay)."""
+        self._drop_login(self._account(staff_id))
+
+    def _account(self, staff_id: int) -> Account:
+        found = next((a for a in self.list() if a.id == staff_id), None)
+        if found is None:
+            raise AccountError(QT_TRANSLATE_NOOP("Errors", "This staff member no longer exists."))
+        return found
+
+    def _drop_login(self, account: Account) -> None:
+        from psycopg import sql
+        from sqlalchemy import text
+
+        if not account.login:
+            return
+        with self._db.engine.begin() as conn:
+            conn.execute(text("UPDATE staff SET login = NULL WHERE id = :i"), {"i": account.id})
+            exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :l"), {"l": account.login}).first()
+            if exists:
+                cur = conn.connection.dbapi_connection.cursor()
+                cur.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(account.login)))
+                cur.close()
+
     def remove(self, name: str, hand_to: str | None = None) -> Handover:
         """Hand the member's customers, groups and follow-ups to ``hand_to`` (if given), mark them departed
         and drop their login, so they can no longer sign in."""
-        from psycopg import sql
-        from sqlalchemy import text
 
         accounts = {a.name: a for a in self.list()}
         if name not in accounts:
@@ -124,14 +187,5 @@ class AccountService:
             moved = staff.hand_over(leaving.id, accounts[hand_to].id, mark_departed=True)
         elif leaving.status == "active":
             staff.mark_departed(leaving.id)
-        if leaving.login:
-            with self._db.engine.begin() as conn:
-                conn.execute(text("UPDATE staff SET login = NULL WHERE id = :i"), {"i": leaving.id})
-                exists = conn.execute(
-                    text("SELECT 1 FROM pg_roles WHERE rolname = :l"), {"l": leaving.login}
-                ).first()
-                if exists:
-                    cur = conn.connection.dbapi_connection.cursor()
-                    cur.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(leaving.login)))
-                    cur.close()
+        self._drop_login(leaving)
         return moved

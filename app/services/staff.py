@@ -31,6 +31,7 @@ class StaffInfo:
     customer_count: int
     group_count: int
     open_follow_up_count: int
+    login: str | None = None  # the PostgreSQL login of a shared shop; None: cannot sign in
 
     @property
     def active(self) -> bool:
@@ -80,7 +81,7 @@ class StaffService:
         statement = f"""
             SELECT st.id, st.name, st.role, st.status, st.departed_at,
                 ({_CUSTOMERS.format(s="st.id")}), ({_GROUPS.format(s="st.id")}),
-                ({_FOLLOW_UPS.format(s="st.id")})
+                ({_FOLLOW_UPS.format(s="st.id")}), st.login
             FROM staff st
             {where}
             ORDER BY CASE WHEN st.status = 'active' THEN 0 ELSE 1 END,
@@ -89,7 +90,7 @@ class StaffService:
         with self._db.engine.connect() as conn:
             rows = conn.execute(sql(statement)).all()
         return [
-            StaffInfo(r[0], r[1], r[2], r[3], _as_date(r[4]), int(r[5]), int(r[6]), int(r[7])) for r in rows
+            StaffInfo(r[0], r[1], r[2], r[3], _as_date(r[4]), int(r[5]), int(r[6]), int(r[7]), r[8]) for r in rows
         ]
 
     def get(self, staff_id: int) -> StaffInfo:

@@ -7,6 +7,8 @@ tests can answer them without a modal loop.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -32,6 +34,9 @@ from app import i18n
 from app.i18n_markers import UserError
 from app.models.staff_table import StaffTableModel, role_text
 from app.services.staff import Handover, StaffInfo, StaffService
+
+if TYPE_CHECKING:
+    from app.services.accounts import AccountService
 
 
 class NewStaffDialog(QDialog):
@@ -147,16 +152,73 @@ class HandoverDialog(QDialog):
         return int(to_id), self.mark_departed.isChecked() and self._giver.active
 
 
+class AccountDialog(QDialog):
+    """A member's sign-in on a shared shop: the login name (new accounts) and a password typed twice."""
+
+    def __init__(self, name: str, login: str, existing: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountDialog")
+        self.setMinimumWidth(360)
+        self.setWindowTitle(self.tr("Change the password of %1").replace("%1", name) if existing
+                            else self.tr("Sign-in for %1").replace("%1", name))  # fmt: skip
+        self.login = QLineEdit(login, self)
+        self.login.setMaxLength(63)
+        self.login.setReadOnly(existing)
+        self.password = QLineEdit(self)
+        self.again = QLineEdit(self)
+        for edit in (self.password, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.textChanged.connect(self._update_ok)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Login"), self.login)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password again"), self.again)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        first, second = self.password.text(), self.again.text()
+        ok = len(first) >= 6 and first == second and bool(self.login.text().strip())
+        if len(first) < 6:
+            self.hint.setText(self.tr("At least 6 characters. The member signs in with this login and password."))
+        elif first != second:
+            self.hint.setText(self.tr("The two passwords differ."))
+        else:
+            self.hint.setText("")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def values(self) -> tuple[str, str]:
+        return self.login.text().strip(), self.password.text()
+
+
 class StaffDialog(QDialog):
     """The shop's members and what each looks after; ``staff_changed`` after every change."""
 
     staff_changed = Signal()
 
-    def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
+    def __init__(self, staff: StaffService, parent: QWidget | None = None, accounts: AccountService | None = None
+                 ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("staffDialog")
-        self.resize(760, 420)
+        self.resize(860, 420)
         self._service = staff
+        self._accounts = accounts  # a shared PostgreSQL shop: members sign in with their own logins
+        self._can_manage = False
+        if accounts is not None:
+            try:
+                self._can_manage = accounts.can_manage()
+            except Exception:  # a server that does not answer: the staff list still works
+                self._can_manage = False
 
         self.model = StaffTableModel(self)
         self.table = QTableView(self)
@@ -197,17 +259,15 @@ class StaffDialog(QDialog):
         self.reactivate_action = action(self.reactivate)
         self.handover_action = action(lambda: self.hand_over())
         self.remove_action = action(self.remove_member, QKeySequence.StandardKey.Delete)
+        self.account_action = action(self.edit_account)
+        self.revoke_action = action(self.revoke_account)
 
         row = QHBoxLayout()
-        for act in (
-            self.add_action,
-            self.rename_action,
-            self.role_action,
-            self.depart_action,
-            self.reactivate_action,
-            self.handover_action,
-            self.remove_action,
-        ):
+        acts = [self.add_action, self.rename_action, self.role_action, self.depart_action, self.reactivate_action,
+                self.handover_action, self.remove_action]  # fmt: skip
+        if accounts is not None:
+            acts += [self.account_action, self.revoke_action]
+        for act in acts:
             button = QToolButton(self)
             button.setDefaultAction(act)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -224,6 +284,7 @@ class StaffDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
+        self.table.setColumnHidden(StaffTableModel.LOGIN, accounts is None)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.doubleClicked.connect(lambda _index: self.rename_member())
         self.retranslate_ui()
@@ -278,7 +339,8 @@ class StaffDialog(QDialog):
         if member is None:
             return
         role = "staff" if member.role == "owner" else "owner"
-        if self._write(lambda: self._service.set_role(member.id, role)) is not None:
+        setter = self._accounts.set_role if self._accounts is not None and member.login else self._service.set_role
+        if self._write(lambda: setter(member.id, role)) is not None:
             self._changed(
                 self.tr("%1 is now %2.").replace("%1", member.name).replace("%2", role_text(role)), member.id
             )
@@ -294,7 +356,10 @@ class StaffDialog(QDialog):
             return
         if self._write(lambda: self._service.mark_departed(member.id)) is None:
             return
-        self._changed(self.tr("%1 marked as departed.").replace("%1", member.name), member.id)
+        message = self.tr("%1 marked as departed.").replace("%1", member.name)
+        if self._accounts is not None and member.login and self._write(lambda: self._accounts.revoke(member.id)):
+            message += " " + self.tr("Their sign-in %1 was removed.").replace("%1", member.login)
+        self._changed(message, member.id)
         if member.assigned and self.confirm(
             self.tr("Hand over"),
             self.tr("%1 still looks after customers, groups or follow-ups. Hand them over now?").replace(
@@ -357,7 +422,41 @@ class StaffDialog(QDialog):
         if self._write(lambda: self._service.remove(member.id)) is not None:
             self._changed(self.tr("%1 removed.").replace("%1", member.name))
 
+    def edit_account(self) -> None:
+        """Give the member a sign-in (login and password), or change the password of the one they have."""
+        member = self.current_member()
+        if member is None or self._accounts is None:
+            return
+        from app.services.accounts import login_for
+
+        values = self.ask_account(member, member.login or login_for(member.name))
+        if values is None:
+            return
+        login, password = values
+        if member.login:
+            if self._write(lambda: self._accounts.set_password(member.id, password)) is not None:
+                self._changed(self.tr("The password of %1 was changed.").replace("%1", member.name), member.id)
+            return
+        if self._write(lambda: self._accounts.add(member.name, member.role, password, login)) is not None:
+            self._changed(self.tr("%1 can now sign in as %2.").replace("%1", member.name).replace("%2", login),
+                          member.id)  # fmt: skip
+
+    def revoke_account(self) -> None:
+        member = self.current_member()
+        if member is None or self._accounts is None or not member.login:
+            return
+        if not self.confirm(self.tr("Remove sign-in"), self.tr(
+                "Remove the sign-in %1? %2 can no longer open the shop; their customers stay.")
+                .replace("%1", member.login).replace("%2", member.name)):  # fmt: skip
+            return
+        if self._write(lambda: self._accounts.revoke(member.id)) is not None:
+            self._changed(self.tr("The sign-in of %1 was removed.").replace("%1", member.name), member.id)
+
     # -- questions (tests replace these) -----------------------------------------------------------
+    def ask_account(self, member: StaffInfo, login: str) -> tuple[str, str] | None:
+        dialog = AccountDialog(member.name, login, bool(member.login), self)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
             self,
@@ -414,6 +513,12 @@ class StaffDialog(QDialog):
         self.reactivate_action.setEnabled(chosen and not member.active)  # type: ignore[union-attr]
         self.handover_action.setEnabled(chosen)
         self.remove_action.setEnabled(chosen and not member.assigned)  # type: ignore[union-attr]
+        has_login = chosen and bool(member.login)  # type: ignore[union-attr]
+        self.account_action.setEnabled(chosen and self._can_manage and (member.active or has_login))  # type: ignore[union-attr]
+        self.account_action.setText(self.tr("Change password…") if has_login else self.tr("Sign-in…"))
+        self.revoke_action.setEnabled(has_login and self._can_manage)
+        if self._accounts is not None and not self._can_manage:
+            self.account_action.setToolTip(self.tr("Only an owner can manage sign-ins"))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Staff"))
@@ -427,6 +532,8 @@ class StaffDialog(QDialog):
             self.tr("Hand this member's customers, groups and open follow-ups to another member")
         )
         self.remove_action.setToolTip(self.tr("Only members who look after nothing any more can be removed"))
+        self.revoke_action.setText(self.tr("Remove sign-in"))
+        self.account_action.setToolTip(self.tr("A login and password with which this member opens the shared shop"))
         self.show_departed.setText(self.tr("Show departed"))
         self.status.setText(
             self.tr("Customers belong to the shop: when someone leaves, hand their customers over.")

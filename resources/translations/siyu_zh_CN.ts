@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Change the password of %1</source>
+        <translation>修改 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Sign-in for %1</source>
+        <translation>%1 的登录账号</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再输一次密码</translation>
+    </message>
+    <message>
+        <source>At least 6 characters. The member signs in with this login and password.</source>
+        <translation>至少 6 位。这位员工用这个登录名和密码打开店铺。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一样。</translation>
+    </message>
+</context>
+<context>
     <name>BinTableModel</name>
     <message>
         <source>Name</source>
@@ -1179,6 +1210,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>The login {login} is already taken.</source>
         <translation>登录名 {login} 已被占用。</translation>
+    </message>
+    <message>
+        <source>{name} has no sign-in yet.</source>
+        <translation>{name} 还没有登录账号。</translation>
     </message>
     <message>
         <source>There is no member of staff called {name}.</source>
@@ -2727,6 +2762,10 @@ Customers you delete wait here, and you can restore them at any time.</source>
         <translation>已将 %1 标记为已离职。</translation>
     </message>
     <message>
+        <source>Their sign-in %1 was removed.</source>
+        <translation>其登录账号 %1 已删除。</translation>
+    </message>
+    <message>
         <source>Hand over</source>
         <translation>交接</translation>
     </message>
@@ -2759,6 +2798,26 @@ Customers you delete wait here, and you can restore them at any time.</source>
         <translation>已删除 %1。</translation>
     </message>
     <message>
+        <source>The password of %1 was changed.</source>
+        <translation>%1 的密码已修改。</translation>
+    </message>
+    <message>
+        <source>%1 can now sign in as %2.</source>
+        <translation>%1 现在可以用 %2 登录了。</translation>
+    </message>
+    <message>
+        <source>Remove sign-in</source>
+        <translation>删除登录账号</translation>
+    </message>
+    <message>
+        <source>Remove the sign-in %1? %2 can no longer open the shop; their customers stay.</source>
+        <translation>删除登录账号 %1？%2 将不能再打开店铺，其负责的客户保持不变。</translation>
+    </message>
+    <message>
+        <source>The sign-in of %1 was removed.</source>
+        <translation>%1 的登录账号已删除。</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -2769,6 +2828,18 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>Make owner</source>
         <translation>设为店主</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <source>Sign-in…</source>
+        <translation>登录账号…</translation>
+    </message>
+    <message>
+        <source>Only an owner can manage sign-ins</source>
+        <translation>只有店主能管理登录账号</translation>
     </message>
     <message>
         <source>Add…</source>
@@ -2797,6 +2868,10 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>Only members who look after nothing any more can be removed</source>
         <translation>只有不再负责任何客户、社群和待跟进的员工才能删除</translation>
+    </message>
+    <message>
+        <source>A login and password with which this member opens the shared shop</source>
+        <translation>这位员工打开共享店铺用的登录名和密码</translation>
     </message>
     <message>
         <source>Show departed</source>
@@ -2852,6 +2927,10 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>登录账号</translation>
     </message>
 </context>
 <context>

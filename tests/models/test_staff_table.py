@@ -20,7 +20,7 @@ def model(qapp) -> StaffTableModel:  # type: ignore[no-untyped-def]
     model = StaffTableModel()
     model.set_rows(
         [
-            StaffInfo(1, "林晓", "owner", "active", None, 22611, 3, 0),
+            StaffInfo(1, "林晓", "owner", "active", None, 22611, 3, 0, "siyu_linxiao"),
             StaffInfo(2, "陈佳", "staff", "active", None, 31306, 4, 12),
             StaffInfo(4, "王磊", "staff", "departed", dt.date(2026, 10, 18), 9049, 0, 1),
         ]
@@ -44,15 +44,17 @@ def test_demo_staff_pass_qt_model_tester(demo_db, qapp, qtmodeltester) -> None: 
 
 def test_columns(model) -> None:  # type: ignore[no-untyped-def]
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Name", "Role", "Status", "Customers", "Groups", "Follow-ups"]
-    assert [model.data(model.index(0, c)) for c in range(6)] == [
+    assert headers == ["Name", "Role", "Status", "Customers", "Groups", "Follow-ups", "Sign-in"]
+    assert [model.data(model.index(0, c)) for c in range(7)] == [
         "林晓",
         "Owner",
         "Active",
         "22,611",
         "3",
         "0",
+        "siyu_linxiao",
     ]
+    assert model.data(model.index(1, 6)) == "–"  # no sign-in
     assert [model.data(model.index(2, c)) for c in range(3)] == ["王磊", "Staff", "Departed 2026-10-18"]
     assert model.data(model.index(2, 0), ID_ROLE) == 4
     assert model.data(model.index(2, 0), Qt.ItemDataRole.ForegroundRole) is not None  # departed: greyed

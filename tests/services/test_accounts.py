@@ -113,3 +113,70 @@ def test_an_owner_sees_everything_and_leaving_removes_the_login(accounts, demo_d
         connect_as(demo_db, staff_login, staff_password)
     with pytest.raises(AccountError, match="already taken"):
         service.add("另一个", "staff", "password", login)
+
+
+def test_password_role_and_revoke_from_the_owner(accounts, demo_db) -> None:  # type: ignore[no-untyped-def]
+    import psycopg
+
+    service, add = accounts
+    login, password = add("陈佳")
+    ids = {a.name: a.id for a in service.list()}
+    total = counts(demo_db, "SELECT count(*) FROM customer")
+    assert service.can_manage()  # the test server's superuser
+    with pytest.raises(AccountError, match="6 characters"):
+        service.set_password(ids["陈佳"], "123")
+    # (the test server trusts every local login, so the stored hash shows the change, not a failed sign-in)
+    before = counts(demo_db, "SELECT count(*) FROM pg_authid WHERE rolname = :l AND rolpassword IS NOT NULL", l=login)
+    with demo_db.engine.connect() as conn:
+        old_hash = conn.execute(text("SELECT rolpassword FROM pg_authid WHERE rolname = :l"), {"l": login}).scalar()
+    service.set_password(ids["陈佳"], "new-secret")
+    with demo_db.engine.connect() as conn:
+        new_hash = conn.execute(text("SELECT rolpassword FROM pg_authid WHERE rolname = :l"), {"l": login}).scalar()
+    assert before == 1 and new_hash and new_hash != old_hash
+    with connect_as(demo_db, login, "new-secret") as conn:
+        assert conn.execute("SELECT count(*) FROM customer").fetchone()[0] < total
+        assert conn.execute("SELECT rolcreaterole FROM pg_roles WHERE rolname = current_user").fetchone()[0] is False
+    # made an owner: the database lets the login see everything and manage staff
+    service.set_role(ids["陈佳"], "owner")
+    with connect_as(demo_db, login, "new-secret") as conn:
+        assert conn.execute("SELECT count(*) FROM customer").fetchone()[0] == total
+    assert AccountService(demo_db).list()[0].role in ("owner", "staff")
+    service.set_role(ids["陈佳"], "staff")
+    with connect_as(demo_db, login, "new-secret") as conn:
+        assert conn.execute("SELECT count(*) FROM customer").fetchone()[0] < total
+    service.revoke(ids["陈佳"])
+    assert next(a for a in service.list() if a.name == "陈佳").login is None
+    with pytest.raises(psycopg.OperationalError):
+        connect_as(demo_db, login, "new-secret")
+
+
+def test_the_staff_dialog_gives_and_removes_sign_ins(qtbot, accounts, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from app import i18n
+    from app.models.staff_table import StaffTableModel
+    from app.services.staff import StaffService
+    from app.views.staff_dialog import StaffDialog
+
+    i18n.install("zh_CN")
+    service, _add = accounts
+    dialog = StaffDialog(StaffService(demo_db), accounts=service)
+    qtbot.addWidget(dialog)
+    assert not dialog.table.isColumnHidden(StaffTableModel.LOGIN)
+    member = next(m for m in StaffService(demo_db).list() if m.name == "周敏")
+    dialog.select_member(member.id)
+    login = f"t{uuid.uuid4().hex[:8]}"
+    dialog.ask_account = lambda m, suggested: (login, "secret-123")  # type: ignore[method-assign]
+    dialog.confirm = lambda title, text: True  # type: ignore[method-assign]
+    dialog.ask_handover = lambda giver, receivers, preview: None  # type: ignore[method-assign]
+    try:
+        assert dialog.account_action.isEnabled()
+        dialog.account_action.trigger()
+        assert login in dialog.status.text()
+        assert dialog.current_member().login == login
+        assert dialog.account_action.text() == "修改密码…"
+        with connect_as(demo_db, login, "secret-123") as conn:
+            assert conn.execute("SELECT current_user").fetchone()[0] == login
+        dialog.mark_departed()  # a departed member can no longer sign in
+        assert dialog.current_member().login is None and "登录" in dialog.status.text()
+    finally:
+        with demo_db.engine.begin() as conn:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{login}"'))
