@@ -11,6 +11,7 @@ class SignInDialog(QDialog):
     def __init__(self, where: str, message: str = "", login: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign in to the shop"))
+        self.setMinimumWidth(440)  # the server's address on as few lines as it takes, not one word a line
         self.info = QLabel(self.tr("The shop at %1 asks who you are.").replace("%1", where), self)
         self.info.setWordWrap(True)
         self.problem = QLabel(message, self)
