@@ -75,9 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(backup, top=False)
     backup.add_argument("--to", type=Path, default=None, help="file or folder (default: the backups folder)")
 
-    imp = sub.add_parser("import", help="import customers or orders from .xlsx, .xls or .csv")
+    imp = sub.add_parser("import", help="import customers, orders, group members or group figures from .xlsx, .xls or .csv")
     _db_option(imp, top=False)
-    imp.add_argument("kind", choices=("customers", "orders"))
+    imp.add_argument("kind", choices=("customers", "orders", "members", "group-stats"))
     imp.add_argument("file", type=Path)
     imp.add_argument("--sheet", default=None, help="sheet name (default: the first sheet)")
     imp.add_argument(
@@ -98,9 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("export", help="export customers or orders to .xlsx or .csv")
     _db_option(exp, top=False)
-    exp.add_argument("kind", choices=("customers", "orders"))
+    exp.add_argument("kind", choices=("customers", "orders", "groups"))
     exp.add_argument("file", type=Path)
     exp.add_argument("--mask-phone", action="store_true", help="write phone numbers as 138****1234")
+    exp.add_argument("--week", default=None, help="groups: the ISO week to grade, e.g. 2026-W47 (default: last week)")
 
     dbp = sub.add_parser("db", help="move the shop between databases")
     dbsub = dbp.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -305,7 +306,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         summary = ImportService(db).run(
-            args.file, args.kind, mode=args.mode, skip_invalid=args.skip_invalid, dry_run=args.dry_run,
+            args.file, args.kind.replace("-", "_"), mode=args.mode, skip_invalid=args.skip_invalid, dry_run=args.dry_run,
             order_source=args.source, sheet=args.sheet, translate=QCoreApplication.translate,
         )  # fmt: skip
     finally:
@@ -339,6 +340,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "%1", f"{summary.created_customers:,}"
             )
         )
+    if summary.created_groups:
+        extras.append(
+            QCoreApplication.translate("Cli", "%1 new groups created").replace("%1", f"{summary.created_groups:,}")
+        )
     if summary.created_staff:
         extras.append(
             QCoreApplication.translate("Cli", "%1 new staff").replace("%1", f"{summary.created_staff:,}")
@@ -371,9 +376,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        service = ExportService(db)
-        method = service.export_customers if args.kind == "customers" else service.export_orders
-        count = method(args.file, mask_phones=args.mask_phone, translate=QCoreApplication.translate)
+        if args.kind == "groups":
+            from app.services.group_export import export_groups
+            from app.services.groups import parse_week
+
+            week = parse_week(args.week) if args.week else None
+            count = export_groups(db, args.file, week)
+        else:
+            service = ExportService(db)
+            method = service.export_customers if args.kind == "customers" else service.export_orders
+            count = method(args.file, mask_phones=args.mask_phone, translate=QCoreApplication.translate)
     finally:
         db.close()
     print(

@@ -17,7 +17,7 @@ class Field:
     key: str
     label: str  # English source text, translated by the views (context "ImportFields")
     aliases: tuple[str, ...]
-    kind: str  # text, phone, date, datetime, money, tags, gender, level, calendar, staff
+    kind: str  # text, phone, date, datetime, money, count, tags, gender, level, calendar, staff
 
     @property
     def header(self) -> str:
@@ -90,7 +90,41 @@ ORDER_FIELDS: tuple[Field, ...] = (
           "text"),
 )  # fmt: skip
 
-FIELDS = {"customers": CUSTOMER_FIELDS, "orders": ORDER_FIELDS}
+_GROUP = Field("group_name", QT_TRANSLATE_NOOP("ImportFields", "Group"),
+               ("群名称", "群名", "社群", "社群名称", "群聊名称", "群聊", "所在群", "group", "group name"), "text")  # fmt: skip
+
+MEMBER_FIELDS: tuple[Field, ...] = (
+    _GROUP,
+    Field("phone", QT_TRANSLATE_NOOP("ImportFields", "Phone"),
+          ("手机号", "手机", "手机号码", "电话", "联系电话", "会员手机号", "mobile", "phone", "phone number"), "phone"),
+    Field("member_code", QT_TRANSLATE_NOOP("ImportFields", "Member code"),
+          ("会员编号", "客户编号", "卡号", "会员卡号", "会员号", "member code", "card no", "customer id"), "text"),
+    Field("name", QT_TRANSLATE_NOOP("ImportFields", "Name"),
+          ("姓名", "客户姓名", "群昵称", "昵称", "微信昵称", "name", "nickname"), "text"),
+    Field("joined_on", QT_TRANSLATE_NOOP("ImportFields", "Joined on"),
+          ("入群时间", "入群日期", "加入时间", "加群时间", "加入日期", "joined", "joined on", "join date"), "date"),
+    Field("left_on", QT_TRANSLATE_NOOP("ImportFields", "Left on"),
+          ("退群时间", "退群日期", "离开时间", "离群时间", "left", "left on", "leave date"), "date"),
+)  # fmt: skip
+
+GROUP_STAT_FIELDS: tuple[Field, ...] = (
+    _GROUP,
+    Field("day", QT_TRANSLATE_NOOP("ImportFields", "Date"), ("日期", "统计日期", "数据日期", "时间", "date", "day"), "date"),
+    Field("members", QT_TRANSLATE_NOOP("ImportFields", "Members"),
+          ("群成员数", "成员数", "群人数", "群成员", "人数", "members", "member count"), "count"),
+    Field("speakers", QT_TRANSLATE_NOOP("ImportFields", "Members who spoke"),
+          ("发言人数", "发言成员数", "活跃人数", "活跃成员数", "speakers", "active members"), "count"),
+    Field("messages", QT_TRANSLATE_NOOP("ImportFields", "Messages"),
+          ("消息数", "发言条数", "消息条数", "发言数", "聊天条数", "messages"), "count"),
+    Field("visitors", QT_TRANSLATE_NOOP("ImportFields", "Visitors"),
+          ("访客数", "访问人数", "进店人数", "浏览人数", "visitors"), "count"),
+    Field("buyers", QT_TRANSLATE_NOOP("ImportFields", "Buyers"),
+          ("支付人数", "付款人数", "下单人数", "成交人数", "购买人数", "buyers"), "count"),
+    Field("gmv", QT_TRANSLATE_NOOP("ImportFields", "GMV"),
+          ("支付金额", "成交金额", "付款金额", "销售额", "gmv", "sales"), "money"),
+)  # fmt: skip
+
+FIELDS = {"customers": CUSTOMER_FIELDS, "orders": ORDER_FIELDS, "members": MEMBER_FIELDS, "group_stats": GROUP_STAT_FIELDS}
 CUSTOM = "__custom__"  # a customer column kept as a custom field
 IGNORE = "__ignore__"  # a column the owner chose not to import
 

@@ -92,6 +92,7 @@ class ImportSummary:
     created_customers: int = 0
     created_staff: int = 0
     created_tags: int = 0
+    created_groups: int = 0
     ignored_columns: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     error_report: Path | None = None
@@ -217,8 +218,12 @@ class ImportService:
         parsed, bad_rows = _parse(kind, frame, rownums, texts, preview.headers, mapping, issues)
         if kind == "customers":
             plan = _CustomerPlan(parsed, rownums, preview.headers, mapping, bad_rows, issues)
-        else:
+        elif kind == "orders":
             plan = _OrderPlan(parsed, rownums, bad_rows, issues, order_source)
+        else:
+            from app.services.group_import import plan_for
+
+            plan = plan_for(kind, parsed, rownums, bad_rows, issues)
         report(QT_TRANSLATE_NOOP("Import", "Matching"), 0.3)
         with self._db.engine.begin() as conn, _big_cache(conn):
             plan.match(conn, mode)
@@ -328,6 +333,16 @@ def _check_mapping(kind: str, headers: list[str], mapping: list[str]) -> None:
                 "Errors", "Map at least one column to the name, phone, member code or WeChat ID."
             ),
         )
+    if kind in ("members", "group_stats"):
+        need = [field_spec(kind, "group_name").header] if "group_name" not in used else []
+        if kind == "group_stats" and "day" not in used:
+            need.append(field_spec(kind, "day").header)
+        if kind == "members" and not {"phone", "member_code"} & set(used):
+            need.append(f"{field_spec(kind, 'phone').header}/{field_spec(kind, 'member_code').header}")
+        if need:
+            raise ImportError_(
+                QT_TRANSLATE_NOOP("Errors", "This import needs these columns: {fields}."), fields="、".join(need)
+            )
     if kind == "orders":
         missing = [k for k in ("ordered_at", "amount") if k not in used]
         if missing or not {"phone", "member_code", "customer_siyu_id"} & set(used):
@@ -467,7 +482,7 @@ def _parse(
                 parsed[f"custom:{header}" if key == CUSTOM else key] = plain
                 continue
         # dates and money read their cells directly; only the cells that fail need their text
-        arr = None if kind_ in ("date", "datetime", "money") else texts[col]
+        arr = None if kind_ in ("date", "datetime", "money", "count") else texts[col]
         if key == CUSTOM:
             parsed[f"custom:{header}"] = nz.as_text(raw, arr)
             continue
@@ -488,6 +503,15 @@ def _parse(
         elif kind_ == "money":
             values, bad = nz.money_cents(raw, arr)
             reason = QT_TRANSLATE_NOOP("Import", "not an amount of money")
+            if kind == "group_stats":  # a day's takings cannot be negative (an order import takes refunds)
+                negative = (values < 0).fillna(False).to_numpy(dtype=bool) & ~bad.to_numpy(dtype=bool)
+                for i in np.flatnonzero(negative):
+                    issues.append(Issue(int(rownums[i]), header, _cell_text(raw.iat[i]),
+                                        QT_TRANSLATE_NOOP("Import", "a negative amount")))  # fmt: skip
+                bad_rows |= negative
+        elif kind_ == "count":
+            values, bad = nz.counts(raw, arr)
+            reason = QT_TRANSLATE_NOOP("Import", "not a whole number of 0 or more")
         elif kind_ == "gender":
             values, bad = nz.choice(raw, nz.GENDERS, arr)
             reason = QT_TRANSLATE_NOOP("Import", "not a gender (男, 女 or 未知)")

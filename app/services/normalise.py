@@ -314,6 +314,25 @@ def money_cents(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Se
     return cents, bad
 
 
+def counts(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:
+    """Whole numbers of 0 or more (Int64, nullable): 12, "12", 12.0, "1,234"; anything else is bad."""
+    raw = values.to_numpy(dtype=object, na_value=None)
+    number = pd.to_numeric(pd.Series(raw, index=values.index, dtype=object), errors="coerce").astype("float64")
+    need = number.isna().to_numpy()
+    present = np.ones(len(values), dtype=bool)
+    if need.any():
+        sub = strings(values[need]) if arr is None else arr[need]
+        present[need] = np.strings.str_len(sub) > 0
+        fixed = np.strings.replace(np.strings.replace(sub, ",", ""), "，", "")
+        number[need] = pd.to_numeric(pd.Series(fixed.astype(object), dtype=object), errors="coerce").to_numpy(dtype="float64")
+    is_bool = np.fromiter((isinstance(v, bool) for v in raw), bool, len(raw))
+    number[is_bool] = np.nan
+    whole = number.notna() & (number >= 0) & (number == np.floor(number)) & (number < 2**31)
+    out = number.where(whole).astype("Int64")
+    bad = pd.Series(present, index=values.index) & ~whole
+    return out, bad
+
+
 def choice(
     values: pd.Series, table: dict[str, object], arr: np.ndarray | None = None
 ) -> tuple[pd.Series, pd.Series]:

@@ -129,6 +129,10 @@
         <translation>新建客户 %1</translation>
     </message>
     <message>
+        <source>%1 new groups created</source>
+        <translation>新建社群 %1 个</translation>
+    </message>
+    <message>
         <source>%1 new staff</source>
         <translation>新建员工 %1</translation>
     </message>
@@ -1040,6 +1044,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>请至少把一列对应到姓名、手机号、会员编号或微信号。</translation>
     </message>
     <message>
+        <source>This import needs these columns: {fields}.</source>
+        <translation>这个导入需要这些列：{fields}。</translation>
+    </message>
+    <message>
         <source>An order import needs these columns: {fields}.</source>
         <translation>导入订单需要这些列：{fields}。</translation>
     </message>
@@ -1263,6 +1271,54 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <source>This segment was deleted meanwhile.</source>
         <translation>这个分群已被删除。</translation>
     </message>
+    <message>
+        <source>{week} is not a week; write it as 2026-W47.</source>
+        <translation>“{week}”不是周，请写成 2026-W47。</translation>
+    </message>
+    <message>
+        <source>Grade thresholds are percentages from 0 to 100.</source>
+        <translation>分级门槛是 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>Each grade needs thresholds no higher than the grade above it.</source>
+        <translation>每一级的门槛都不能高于上一级。</translation>
+    </message>
+    <message>
+        <source>This group no longer exists.</source>
+        <translation>这个社群已不存在。</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>请给社群起个名字。</translation>
+    </message>
+    <message>
+        <source>A group name has at most 128 characters.</source>
+        <translation>社群名称最多 128 个字。</translation>
+    </message>
+    <message>
+        <source>The capacity must be at least 1.</source>
+        <translation>群容量至少为 1。</translation>
+    </message>
+    <message>
+        <source>A group named {name} exists already.</source>
+        <translation>已有名为“{name}”的社群。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this group since you opened it. Reload it, then save again.</source>
+        <translation>你打开之后，别人修改了这个社群。请重新载入后再保存。</translation>
+    </message>
+    <message>
+        <source>Daily figures cannot be negative.</source>
+        <translation>每日数据不能是负数。</translation>
+    </message>
+    <message>
+        <source>More members spoke than the group has.</source>
+        <translation>发言人数多于群成员数。</translation>
+    </message>
+    <message>
+        <source>More buyers than visitors.</source>
+        <translation>支付人数多于访客数。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1313,6 +1369,101 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Orders</source>
         <translation>订单</translation>
+    </message>
+</context>
+<context>
+    <name>Groups</name>
+    <message>
+        <source>Marketing</source>
+        <translation>营销型</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容型</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务型</translation>
+    </message>
+    <message>
+        <source>Flash</source>
+        <translation>快闪群</translation>
+    </message>
+    <message>
+        <source>Group-buy</source>
+        <translation>团购群</translation>
+    </message>
+    <message>
+        <source>Micro-forum</source>
+        <translation>微论坛群</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>互动兴趣群</translation>
+    </message>
+    <message>
+        <source>Not bought yet</source>
+        <translation>未购</translation>
+    </message>
+    <message>
+        <source>First purchase</source>
+        <translation>首购</translation>
+    </message>
+    <message>
+        <source>Two or more purchases</source>
+        <translation>2 购及以上</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Distributors</source>
+        <translation>分销代理</translation>
+    </message>
+    <message>
+        <source>Welfare</source>
+        <translation>福利群</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>交流群</translation>
+    </message>
+    <message>
+        <source>Knowledge sharing</source>
+        <translation>知识分享群</translation>
+    </message>
+    <message>
+        <source>Bootcamp</source>
+        <translation>训练营</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>群成员</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Repurchase (orders per buyer)</source>
+        <translation>复购（人均单数）</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Fission (new members)</source>
+        <translation>裂变（新入群）</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>死群</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1540,14 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>不是金额</translation>
     </message>
     <message>
+        <source>a negative amount</source>
+        <translation>金额是负数</translation>
+    </message>
+    <message>
+        <source>not a whole number of 0 or more</source>
+        <translation>不是 0 或以上的整数</translation>
+    </message>
+    <message>
         <source>not a gender (男, 女 or 未知)</source>
         <translation>不是性别（男、女或未知）</translation>
     </message>
@@ -1403,6 +1562,30 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>the name or phone is missing</source>
         <translation>缺少姓名或手机号</translation>
+    </message>
+    <message>
+        <source>the group name is missing</source>
+        <translation>缺少群名称</translation>
+    </message>
+    <message>
+        <source>the date is missing</source>
+        <translation>缺少日期</translation>
+    </message>
+    <message>
+        <source>a date in the future</source>
+        <translation>日期在未来</translation>
+    </message>
+    <message>
+        <source>more members spoke than the group has</source>
+        <translation>发言人数多于群成员数</translation>
+    </message>
+    <message>
+        <source>more buyers than visitors</source>
+        <translation>支付人数多于访客数</translation>
+    </message>
+    <message>
+        <source>left before joining</source>
+        <translation>退群早于入群</translation>
     </message>
     <message>
         <source>this member code belongs to another customer than this phone number</source>
@@ -1732,6 +1915,46 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Source system</source>
         <translation>来源系统</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>群名称</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>入群时间</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>退群时间</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>群成员数</translation>
+    </message>
+    <message>
+        <source>Members who spoke</source>
+        <translation>发言人数</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>访客数</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>支付人数</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>支付金额</translation>
     </message>
 </context>
 <context>
