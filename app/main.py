@@ -87,6 +87,7 @@ def run_gui(args: Namespace, started: float) -> int:
     window = MainWindow(customers, location.display, language)
     _wire_customer_menu(window, db, tools)
     _add_segments_screen(window, db, tools)
+    _add_groups_screen(window, db, tools)
 
     def change_language(code: str) -> None:
         i18n.install(code)
@@ -301,10 +302,58 @@ def _add_segments_screen(window: MainWindow, db, tools: CustomerTools) -> None: 
         view.open_customers.connect(open_customers)
         view.export_customers.connect(customers.export_requested.emit)
         view.data_changed.connect(customers.reload)
+        view.add_to_group.connect(lambda ids: window.add_to_group(ids))
         customers.rows_shown.connect(view.invalidate)
         return view
 
     window.add_lazy_screen("segments", lambda: QCoreApplication.translate("MainWindow", "Segments"), build)
+
+
+def _add_groups_screen(window: MainWindow, db, tools: CustomerTools) -> None:  # type: ignore[no-untyped-def]
+    """社群, built when first shown; customers join groups from the customer list."""
+    customers = window.customers
+    built: list = []
+
+    def build():  # type: ignore[no-untyped-def]
+        from app.services.groups import GroupService
+        from app.views.groups_view import GroupsView
+
+        staff = [(m.id, m.name) for m in tools.staff.list(include_departed=False)]
+        view = GroupsView(GroupService(db), staff)
+        view.data_changed.connect(customers.reload)
+        customers.rows_shown.connect(view.invalidate)
+        built.append(view)
+        return view
+
+    def add_to_group(ids: object) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.services.groups import GroupService
+
+        service = GroupService(db)
+        groups = [g for g in service.groups() if g.status == "active"]
+        if not groups:
+            QMessageBox.information(window, QCoreApplication.translate("Startup", "Add to a group"),
+                                    QCoreApplication.translate("Startup", "There is no group yet: create one on the Groups screen."))  # fmt: skip
+            return
+        id_list = [int(i) for i in ids]  # type: ignore[attr-defined]
+        name, ok = QInputDialog.getItem(
+            window, QCoreApplication.translate("Startup", "Add to a group"),
+            QCoreApplication.translate("Startup", "Group for %1 customers:").replace("%1", f"{len(id_list):,}"),
+            [g.name for g in groups], 0, False)  # fmt: skip
+        if not ok:
+            return
+        group = next(g for g in groups if g.name == name)
+        joined = service.add_members(group.id, id_list)
+        window.statusBar().showMessage(QCoreApplication.translate("Startup", "%1 customers joined %2 (%3 were members already).")
+                                       .replace("%1", f"{joined:,}").replace("%2", group.name)
+                                       .replace("%3", f"{len(id_list) - joined:,}"), 15000)  # fmt: skip
+        for view in built:
+            view.invalidate()
+
+    window.add_lazy_screen("groups", lambda: QCoreApplication.translate("MainWindow", "Groups"), build)
+    customers.add_to_group_requested.connect(add_to_group)
+    window.add_to_group = add_to_group  # the Segments screen offers it for a saved segment
 
 
 def _after_first_paint(window: MainWindow, db, opened) -> None:  # type: ignore[no-untyped-def]

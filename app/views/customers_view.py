@@ -71,6 +71,7 @@ class CustomersView(QWidget):
     rows_shown = Signal()
     export_requested = Signal(object)  # customer ids (numpy array) to export
     data_changed = Signal()  # customers were edited here: other screens may refresh
+    add_to_group_requested = Signal(object)  # customer ids to add to a community group
 
     def __init__(
         self, service: CustomerListService, tools: CustomerTools | None = None, parent: QWidget | None = None
@@ -277,6 +278,8 @@ class CustomersView(QWidget):
         self.action_staff.triggered.connect(self.bulk_assign_staff)
         self.action_export = QAction(self)
         self.action_export.triggered.connect(lambda: self.export_requested.emit(self._ids_for_export()))
+        self.action_group = QAction(self)
+        self.action_group.triggered.connect(self._add_to_group)
         self.action_delete = QAction(self)
         self.action_delete.setShortcut(QKeySequence.StandardKey.Delete)
         self.action_delete.triggered.connect(self.bulk_delete)
@@ -285,13 +288,19 @@ class CustomersView(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.table.addAction(action)
 
+    def _add_to_group(self) -> None:
+        ids = self._selection_or_warn()
+        if ids:
+            self.add_to_group_requested.emit(ids)
+
     def _ids_for_export(self):  # type: ignore[no-untyped-def]
         selected = self.selected_ids()
         return selected if len(selected) > 1 else self.model.visible_ids()
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
-        for action in (self.action_add_tag, self.action_remove_tag, self.action_level, self.action_staff):
+        for action in (self.action_add_tag, self.action_remove_tag, self.action_level, self.action_staff,
+                       self.action_group):  # fmt: skip
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.action_export)
@@ -440,6 +449,7 @@ class CustomersView(QWidget):
             self.action_level.setText(self.tr("Set the level…"))
             self.action_staff.setText(self.tr("Assign staff…"))
             self.action_export.setText(self.tr("Export…"))
+            self.action_group.setText(self.tr("Add to a group…"))
             self.action_delete.setText(self.tr("Move to the recycle bin"))
         self.search.setPlaceholderText(
             self.tr("Search name, remark, phone, WeChat ID or pinyin initials (Ctrl+F)")

@@ -181,6 +181,7 @@ class ModelSettingsDialog(QDialog):
 class SegmentsView(QWidget):
     open_customers = Signal(object, str)  # customer ids, what they are (shown above the customer list)
     export_customers = Signal(object)  # customer ids
+    add_to_group = Signal(object)  # customer ids to add to a community group
     data_changed = Signal()  # tags were changed from here
 
     def __init__(self, service: SegmentService, tags: TagService, parent: QWidget | None = None) -> None:
@@ -263,6 +264,7 @@ class SegmentsView(QWidget):
         self.tag_button = QPushButton(self.saved_box)
         self.untag_button = QPushButton(self.saved_box)
         self.export_button = QPushButton(self.saved_box)
+        self.group_button = QPushButton(self.saved_box)
         self.undo_bar = QWidget(self.saved_box)
         self.undo_label = QLabel(self.undo_bar)
         self.undo_button = QPushButton(self.undo_bar)
@@ -277,7 +279,7 @@ class SegmentsView(QWidget):
         self.message.setWordWrap(True)
         buttons = QGridLayout()
         for i, b in enumerate((self.new_button, self.edit_button, self.delete_button, self.open_button,
-                               self.tag_button, self.untag_button, self.export_button)):  # fmt: skip
+                               self.tag_button, self.untag_button, self.export_button, self.group_button)):  # fmt: skip
             buttons.addWidget(b, i // 4, i % 4)
         saved_layout = QVBoxLayout(self.saved_box)
         saved_layout.addWidget(self.saved, 1)
@@ -325,6 +327,7 @@ class SegmentsView(QWidget):
         self.tag_button.clicked.connect(lambda: self.tag_segment(add=True))
         self.untag_button.clicked.connect(lambda: self.tag_segment(add=False))
         self.export_button.clicked.connect(self.export_segment)
+        self.group_button.clicked.connect(self.group_segment)
         self.undo_button.clicked.connect(self.undo_delete)
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.reload)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_segment)
@@ -453,7 +456,7 @@ class SegmentsView(QWidget):
     def _update_buttons(self) -> None:
         has = self._current_segment() is not None
         for b in (self.edit_button, self.delete_button, self.open_button, self.tag_button, self.untag_button,
-                  self.export_button):  # fmt: skip
+                  self.export_button, self.group_button):  # fmt: skip
             b.setEnabled(has and self._context is not None)
         self.new_button.setEnabled(self._context is not None)
 
@@ -519,6 +522,12 @@ class SegmentsView(QWidget):
         ids = self._segment_ids(seg) if seg is not None else None
         if ids is not None:
             self.export_customers.emit(ids)
+
+    def group_segment(self) -> None:
+        seg = self._current_segment()
+        ids = self._segment_ids(seg) if seg is not None else None
+        if ids is not None and len(ids):
+            self.add_to_group.emit(ids)
 
     def tag_segment(self, add: bool) -> None:
         seg = self._current_segment()
@@ -591,6 +600,7 @@ class SegmentsView(QWidget):
         self.tag_button.setText(self.tr("Add a tag…"))
         self.untag_button.setText(self.tr("Remove a tag…"))
         self.export_button.setText(self.tr("Export…"))
+        self.group_button.setText(self.tr("Add to a group…"))
         self.undo_button.setText(self.tr("Undo"))
         self.class_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ClassTableModel.COLUMNS) - 1)
 

@@ -740,8 +740,62 @@ If it happens again, press “Copy details” and send them to whoever looks aft
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Add to a group…</source>
+        <translation>加入社群…</translation>
+    </message>
+    <message>
         <source>Search name, remark, phone, WeChat ID or pinyin initials (Ctrl+F)</source>
         <translation>搜索姓名、备注名、手机号、微信号或拼音首字母（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>DayFiguresDialog</name>
+    <message>
+        <source>Daily group figures</source>
+        <translation>录入社群每日数据</translation>
+    </message>
+    <message>
+        <source>Type the figures from WeChat&apos;s group statistics; a group left at 0 has no figures that day.</source>
+        <translation>按微信群统计填写；全部为 0 的群表示当天没有数据。</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Discard the figures typed for the other day?</source>
+        <translation>放弃已为另一天填写的数据？</translation>
+    </message>
+    <message>
+        <source>Saved: %1 groups changed.</source>
+        <translation>已保存：%1 个社群有改动。</translation>
+    </message>
+</context>
+<context>
+    <name>DayFiguresModel</name>
+    <message>
+        <source>Members</source>
+        <translation>群成员数</translation>
+    </message>
+    <message>
+        <source>Spoke</source>
+        <translation>发言人数</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>访客数</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>支付人数</translation>
+    </message>
+    <message>
+        <source>GMV (yuan)</source>
+        <translation>支付金额（元）</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +1426,220 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     </message>
 </context>
 <context>
+    <name>GroupPage</name>
+    <message>
+        <source>Reopen the group</source>
+        <translation>恢复社群</translation>
+    </message>
+    <message>
+        <source>Dissolve the group…</source>
+        <translation>解散社群…</translation>
+    </message>
+    <message>
+        <source>Dissolved on %1.</source>
+        <translation>已于 %1 解散。</translation>
+    </message>
+    <message>
+        <source>%1 members in Siyu. Add customers from the customer list (right-click, Add to a group) or from a saved segment.</source>
+        <translation>私域助手里有 %1 位群成员。在客户列表（右键“加入社群”）或已保存的分群里把客户加进来。</translation>
+    </message>
+    <message>
+        <source>%1: grade %2 — activity %3 (mean over %4 days with figures), conversion %5, GMV ¥%6</source>
+        <translation>%1：等级 %2 —— 活跃度 %3（%4 天有数据的平均），转化率 %5，GMV ¥%6</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>群成员</translation>
+    </message>
+    <message>
+        <source>Spoke</source>
+        <translation>发言人数</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>访客数</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>支付人数</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>支付金额</translation>
+    </message>
+    <message>
+        <source>No members in Siyu yet: the GMV split needs the group&apos;s members.</source>
+        <translation>私域助手里还没有这个群的成员：GMV 拆解需要群成员。</translation>
+    </message>
+    <message>
+        <source>%1 to %2, from the members&apos; orders: %3 members × %4 bought × %5 orders per buyer × ¥%6 per order = ¥%7; fission %8 (members who joined).</source>
+        <translation>%1 至 %2，按群成员的订单：%3 位成员 × %4 下单 × 人均 %5 单 × 客单价 ¥%6 = ¥%7；裂变 %8（新入群成员）。</translation>
+    </message>
+    <message>
+        <source>Weakest, against the other groups: %1.</source>
+        <translation>和其他群相比最弱的一环：%1。</translation>
+    </message>
+    <message>
+        <source>Activity %</source>
+        <translation>活跃度 %</translation>
+    </message>
+    <message>
+        <source>Conversion %</source>
+        <translation>转化率 %</translation>
+    </message>
+    <message>
+        <source>Weekly activity and conversion (%; dashed: the S line)</source>
+        <translation>每周活跃度与转化率（%；虚线为 S 级线）</translation>
+    </message>
+    <message>
+        <source>Weekly GMV (yuan)</source>
+        <translation>每周 GMV（元）</translation>
+    </message>
+    <message>
+        <source>Save the group</source>
+        <translation>保存社群</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Dissolve the group</source>
+        <translation>解散社群</translation>
+    </message>
+    <message>
+        <source>Dissolve %1? It stays in the list as dissolved, with its members and figures.</source>
+        <translation>解散“%1”？它会以“已解散”留在列表中，成员和数据都保留。</translation>
+    </message>
+    <message>
+        <source>%1 members left the group (kept in the history).</source>
+        <translation>%1 位成员已退群（记录保留）。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>群名称</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标类型</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>功能类型</translation>
+    </message>
+    <message>
+        <source>Purchase depth</source>
+        <translation>购买深度</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>群主/负责人</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>群规</translation>
+    </message>
+    <message>
+        <source>Welcome text</source>
+        <translation>欢迎语</translation>
+    </message>
+    <message>
+        <source>Fill in starter rules</source>
+        <translation>填入群规模板</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Show members who left</source>
+        <translation>显示已退群成员</translation>
+    </message>
+    <message>
+        <source>Remove from the group</source>
+        <translation>移出群</translation>
+    </message>
+    <message>
+        <source>Above this many members a warning shows: groups over 200 are rarely active</source>
+        <translation>超过这个人数会提醒：200 人以上的群很少活跃</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTableModel</name>
+    <message>
+        <source>Group</source>
+        <translation>社群</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活跃度</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>Last 8 weeks</source>
+        <translation>近 8 周</translation>
+    </message>
+    <message>
+        <source>%1 (dissolved)</source>
+        <translation>%1（已解散）</translation>
+    </message>
+    <message>
+        <source>Over the capacity of %1: groups this big are rarely active</source>
+        <translation>超过容量 %1：这么大的群很少活跃</translation>
+    </message>
+</context>
+<context>
     <name>Groups</name>
     <message>
         <source>Marketing</source>
@@ -1464,6 +1732,49 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>No data</source>
         <translation>无数据</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsView</name>
+    <message>
+        <source>%1 groups: %2</source>
+        <translation>%1 个社群：%2</translation>
+    </message>
+    <message>
+        <source>Could not read the groups: %1</source>
+        <translation>无法读取社群：%1</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>新建社群</translation>
+    </message>
+    <message>
+        <source>Group %1 created: fill in its type and owner below.</source>
+        <translation>已新建社群“%1”：请在下方填写类型和负责人。</translation>
+    </message>
+    <message>
+        <source>Name of the group:</source>
+        <translation>社群名称：</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>New group…</source>
+        <translation>新建社群…</translation>
+    </message>
+    <message>
+        <source>Type a day&apos;s figures…</source>
+        <translation>录入每日数据…</translation>
+    </message>
+    <message>
+        <source>Grade thresholds…</source>
+        <translation>分级标准…</translation>
+    </message>
+    <message>
+        <source>Show dissolved</source>
+        <translation>显示已解散</translation>
     </message>
 </context>
 <context>
@@ -2302,6 +2613,29 @@ Customers, groups, coupons and content plans for a small shop&apos;s private dom
         <source>Segments</source>
         <translation>分群</translation>
     </message>
+    <message>
+        <source>Groups</source>
+        <translation>社群</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>入群</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>退群</translation>
+    </message>
 </context>
 <context>
     <name>ModelSettingsDialog</name>
@@ -2927,6 +3261,10 @@ Customers you delete wait here, and you can restore them at any time.</source>
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Add to a group…</source>
+        <translation>加入社群…</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -3209,6 +3547,22 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>Template saved to %1</source>
         <translation>模板已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Add to a group</source>
+        <translation>加入社群</translation>
+    </message>
+    <message>
+        <source>There is no group yet: create one on the Groups screen.</source>
+        <translation>还没有社群：请先在“社群”页面新建。</translation>
+    </message>
+    <message>
+        <source>Group for %1 customers:</source>
+        <translation>%1 位客户加入哪个社群：</translation>
+    </message>
+    <message>
+        <source>%1 customers joined %2 (%3 were members already).</source>
+        <translation>%1 位客户已加入“%2”（%3 位原本就在群里）。</translation>
     </message>
 </context>
 <context>
@@ -3561,6 +3915,29 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>Kept as the customer&apos;s custom fields</source>
         <translation>作为客户的自定义字段保留</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <source>Grade thresholds</source>
+        <translation>分级标准</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Activity at least (%)</source>
+        <translation>活跃度至少（%）</translation>
+    </message>
+    <message>
+        <source>Conversion at least (%)</source>
+        <translation>转化率至少（%）</translation>
+    </message>
+    <message>
+        <source>A group gets the highest grade whose two minimums it meets; below D it is a dead group. The defaults are the private-domain guide&apos;s (S 30 % and 20 %).</source>
+        <translation>社群取两项门槛都达到的最高等级；低于 D 级即为死群。默认值来自私域运营指南（S 级：30% 和 20%）。</translation>
     </message>
 </context>
 </TS>
