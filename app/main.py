@@ -88,6 +88,7 @@ def run_gui(args: Namespace, started: float) -> int:
     _wire_customer_menu(window, db, tools)
     _add_segments_screen(window, db, tools)
     _add_groups_screen(window, db, tools)
+    window.settings_requested.connect(lambda key: open_settings(window, key))
 
     def change_language(code: str) -> None:
         i18n.install(code)
@@ -307,6 +308,15 @@ def _add_segments_screen(window: MainWindow, db, tools: CustomerTools) -> None: 
         return view
 
     window.add_lazy_screen("segments", lambda: QCoreApplication.translate("MainWindow", "Segments"), build)
+
+
+def open_settings(window: MainWindow, key: str) -> None:
+    """设置 menu: the screen ("segments" or "groups") comes forward and opens its settings dialog."""
+    window.show_screen(key)
+    view = window.screen(key)
+    opener = getattr(view, "edit_model_settings" if key == "segments" else "edit_thresholds", None)
+    if opener is not None:
+        QTimer.singleShot(0, opener)
 
 
 def _add_groups_screen(window: MainWindow, db, tools: CustomerTools) -> None:  # type: ignore[no-untyped-def]

@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
     template_requested = Signal(str)  # kind
     tool_requested = Signal(str)  # "tags", "staff", "duplicates", "bin"
     tray_reminders_toggled = Signal(bool)
+    settings_requested = Signal(str)  # "segments" or "groups": that screen's settings dialog
     first_painted = Signal()
 
     def __init__(self, customers: CustomersView, db_display: str, language: str) -> None:
@@ -140,6 +141,13 @@ class MainWindow(QMainWindow):
         self.tray_reminders_action.setObjectName("trayReminders")
         self.tray_reminders_action.toggled.connect(self.tray_reminders_toggled)
         self.settings_menu.addAction(self.tray_reminders_action)
+        self.settings_menu.addSeparator()
+        self.segment_settings_action = QAction(self)
+        self.segment_settings_action.triggered.connect(lambda: self.settings_requested.emit("segments"))
+        self.group_settings_action = QAction(self)
+        self.group_settings_action.triggered.connect(lambda: self.settings_requested.emit("groups"))
+        self.settings_menu.addAction(self.segment_settings_action)
+        self.settings_menu.addAction(self.group_settings_action)
 
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
@@ -208,6 +216,8 @@ class MainWindow(QMainWindow):
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.tray_reminders_action.setText(self.tr("Tray reminders"))
+        self.segment_settings_action.setText(self.tr("RFM and lifecycle thresholds…"))
+        self.group_settings_action.setText(self.tr("Group grade thresholds…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Siyu"))
         self.db_label.setText(self.tr("Database: %1").replace("%1", self._db_display))

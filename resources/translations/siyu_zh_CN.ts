@@ -2580,6 +2580,14 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>系统托盘提醒</translation>
     </message>
     <message>
+        <source>RFM and lifecycle thresholds…</source>
+        <translation>RFM 与生命周期标准…</translation>
+    </message>
+    <message>
+        <source>Group grade thresholds…</source>
+        <translation>社群分级标准…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>

@@ -120,3 +120,38 @@ def test_thresholds_dialog_round_trip(view) -> None:  # type: ignore[no-untyped-
     assert dialog.values()["S"] == ("30", "20") and dialog.values()["D"] == ("1", "1")
     dialog.edits["S"][0].setText("35%")
     assert dialog.values()["S"] == ("35", "20")
+
+
+def test_the_settings_menu_opens_each_screens_thresholds(qtbot, demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.main import _add_groups_screen, _add_segments_screen, open_settings
+    from app.services.customer_admin import CustomerAdminService
+    from app.services.customer_list import CustomerListService
+    from app.services.customers import CustomerService
+    from app.services.tags import TagService
+    from app.views.customers_view import CustomersView, CustomerTools
+    from app.views.main_window import MainWindow
+    from app.views.segments_view import SegmentsView
+
+    i18n.install("zh_CN")
+    opened = []
+    monkeypatch.setattr(GroupsView, "edit_thresholds", lambda self: opened.append("groups"))
+    monkeypatch.setattr(SegmentsView, "edit_model_settings", lambda self: opened.append("segments"))
+    tools = CustomerTools(CustomerService(demo_db), TagService(demo_db), StaffService(demo_db),
+                          CustomerAdminService(demo_db))  # fmt: skip
+    customers = CustomersView(CustomerListService(demo_db), tools)
+    window = MainWindow(customers, demo_db.location.display, "zh_CN")
+    qtbot.addWidget(window)
+    _add_segments_screen(window, demo_db, tools)
+    _add_groups_screen(window, demo_db, tools)
+    window.settings_requested.connect(lambda key: open_settings(window, key))
+    window.show()
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["客户", "分群", "社群"]
+    window.group_settings_action.trigger()
+    qtbot.waitUntil(lambda: opened == ["groups"], timeout=5000)
+    assert isinstance(window.stack.currentWidget().layout().itemAt(0).widget(), GroupsView)
+    window.segment_settings_action.trigger()
+    qtbot.waitUntil(lambda: opened == ["groups", "segments"], timeout=5000)
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10000)
+    qtbot.wait(10)
