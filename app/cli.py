@@ -96,12 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="orders: the system the orders come from (order numbers are unique per system)",
     )
 
-    exp = sub.add_parser("export", help="export customers or orders to .xlsx or .csv")
+    exp = sub.add_parser("export", help="export customers, orders, groups, campaigns or coupons to .xlsx or .csv")
     _db_option(exp, top=False)
-    exp.add_argument("kind", choices=("customers", "orders", "groups"))
+    exp.add_argument("kind", choices=("customers", "orders", "groups", "campaigns", "coupons"))
     exp.add_argument("file", type=Path)
     exp.add_argument("--mask-phone", action="store_true", help="write phone numbers as 138****1234")
     exp.add_argument("--week", default=None, help="groups: the ISO week to grade, e.g. 2026-W47 (default: last week)")
+    exp.add_argument("--campaign", default=None, help="coupons: only this campaign's coupons")
 
     dbp = sub.add_parser("db", help="move the shop between databases")
     dbsub = dbp.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -376,7 +377,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        if args.kind == "groups":
+        if args.kind in ("campaigns", "coupons"):
+            from app.services.coupon_export import export_campaigns, export_coupons
+
+            count = (export_campaigns(db, args.file) if args.kind == "campaigns"
+                     else export_coupons(db, args.file, args.campaign, args.mask_phone))  # fmt: skip
+        elif args.kind == "groups":
             from app.services.group_export import export_groups
             from app.services.groups import parse_week
 

@@ -271,7 +271,12 @@ class CouponCampaign(Base):
 
 class Coupon(Base):
     __tablename__ = "coupon"
-    __table_args__ = (Index("ix_coupon_campaign_customer", "campaign_id", "customer_id"),)
+    __table_args__ = (
+        Index("ix_coupon_campaign_customer", "campaign_id", "customer_id"),
+        # the campaign list's redeemed figures (migration 0006)
+        Index("ix_coupon_redeemed_campaign", "campaign_id", sqlite_where=text("redeemed_at IS NOT NULL"),
+              postgresql_where=text("redeemed_at IS NOT NULL")),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("coupon_campaign.id", ondelete="CASCADE"))
     customer_id: Mapped[int | None] = mapped_column(

@@ -894,12 +894,10 @@ def _hour_weights() -> np.ndarray:
 
 
 def _discount(camp: dict, amount_cents: int) -> int | None:
-    kind = camp["kind"]
-    if kind == "threshold":
-        return camp["value"] * 100 if amount_cents >= camp["threshold"] * 100 else None
-    if kind == "no_threshold":
-        return min(camp["value"] * 100, amount_cents)
-    if kind == "discount":
-        off = amount_cents - amount_cents * camp["rate"] // 1000
-        return min(off, camp["cap"] * 100) if camp.get("cap") else off
-    return camp.get("gift_cost", 0) * 100
+    """The discount the coupon service gives (one formula for the demo and the till)."""
+    from app.services.coupons import Campaign, discount_for
+
+    campaign = Campaign(None, camp["name"], camp["kind"], value_cents=camp.get("value", 0) * 100,
+                        threshold_cents=camp.get("threshold", 0) * 100, rate_permille=camp.get("rate"),
+                        cap_cents=(camp.get("cap") or 0) * 100 or None, gift_cost_cents=camp.get("gift_cost", 0) * 100)  # fmt: skip
+    return discount_for(campaign, amount_cents)

@@ -190,6 +190,25 @@
     </message>
 </context>
 <context>
+    <name>Coupons</name>
+    <message>
+        <source>Amount off above a threshold</source>
+        <translation>满减券</translation>
+    </message>
+    <message>
+        <source>Percentage off</source>
+        <translation>折扣券</translation>
+    </message>
+    <message>
+        <source>Amount off, no threshold</source>
+        <translation>无门槛券</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>赠品券</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Copied</source>
@@ -1372,6 +1391,110 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>More buyers than visitors.</source>
         <translation>支付人数多于访客数。</translation>
+    </message>
+    <message>
+        <source>There is no campaign called {name}.</source>
+        <translation>没有名为“{name}”的活动。</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>请给活动起个名字。</translation>
+    </message>
+    <message>
+        <source>The coupon&apos;s value must be more than 0.</source>
+        <translation>券的面额必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The threshold must be at least the value off.</source>
+        <translation>使用门槛不能低于减免金额。</translation>
+    </message>
+    <message>
+        <source>A percentage-off coupon needs a rate such as 9折 (0.9).</source>
+        <translation>折扣券需要折扣率，例如 9折（0.9）。</translation>
+    </message>
+    <message>
+        <source>A gift coupon needs the gift&apos;s cost to the shop.</source>
+        <translation>赠品券需要填写赠品成本。</translation>
+    </message>
+    <message>
+        <source>Give the coupons a last day or a number of days.</source>
+        <translation>请填写截止日期或有效天数。</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first day.</source>
+        <translation>截止日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Each customer may get at least one coupon.</source>
+        <translation>每人限领至少为 1 张。</translation>
+    </message>
+    <message>
+        <source>The quantity must be at least 1.</source>
+        <translation>发放总量至少为 1。</translation>
+    </message>
+    <message>
+        <source>The control group is a share below 100 %.</source>
+        <translation>对照组比例必须小于 100%。</translation>
+    </message>
+    <message>
+        <source>This campaign no longer exists.</source>
+        <translation>这个活动已不存在。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this campaign since you opened it. Reload it, then save again.</source>
+        <translation>你打开之后，别人修改了这个活动。请重新载入后再保存。</translation>
+    </message>
+    <message>
+        <source>This campaign has ended: no more coupons can be issued.</source>
+        <translation>这个活动已结束，不能再发券。</translation>
+    </message>
+    <message>
+        <source>Only {left} coupons of this campaign are left.</source>
+        <translation>这个活动只剩 {left} 张券。</translation>
+    </message>
+    <message>
+        <source>Type or scan a coupon code.</source>
+        <translation>请输入或扫描券码。</translation>
+    </message>
+    <message>
+        <source>{code} is not a coupon code: a character is mistyped.</source>
+        <translation>{code} 不是有效券码：有字符输错了。</translation>
+    </message>
+    <message>
+        <source>No coupon has the code {code}.</source>
+        <translation>没有券码为 {code} 的券。</translation>
+    </message>
+    <message>
+        <source>This coupon was already used on {when}.</source>
+        <translation>这张券已于 {when} 核销。</translation>
+    </message>
+    <message>
+        <source>This coupon&apos;s campaign has not started.</source>
+        <translation>这张券所属的活动还没开始。</translation>
+    </message>
+    <message>
+        <source>This coupon is valid from {day}.</source>
+        <translation>这张券从 {day} 起才能用。</translation>
+    </message>
+    <message>
+        <source>This coupon expired on {day}.</source>
+        <translation>这张券已于 {day} 过期。</translation>
+    </message>
+    <message>
+        <source>The order must reach ¥{threshold} for this coupon.</source>
+        <translation>订单满 ¥{threshold} 才能用这张券。</translation>
+    </message>
+    <message>
+        <source>This coupon belongs to nobody yet: choose the customer.</source>
+        <translation>这张券还没有领取人：请选择客户。</translation>
+    </message>
+    <message>
+        <source>This coupon was just used at another till.</source>
+        <translation>这张券刚刚在另一台收银机上核销了。</translation>
+    </message>
+    <message>
+        <source>Order number {number} is already recorded.</source>
+        <translation>订单号 {number} 已经记录过了。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,164 @@
+"""Coupons: each kind's discount and threshold, limits, validity at both ends, the till, undo, control groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import numpy as np
+import pytest
+from sqlalchemy import text
+
+from app.services import codes
+from app.services.coupons import Campaign, CouponError, CouponService, discount_for, in_control
+
+NOW = dt.datetime(2026, 11, 20, 10, 0)
+
+
+def test_each_kind_discount_and_threshold() -> None:
+    full = Campaign(None, "满100减20", "threshold", value_cents=2000, threshold_cents=10000, valid_days=30)
+    assert discount_for(full, 9999) is None and discount_for(full, 10000) == 2000 and discount_for(full, 50000) == 2000
+    flat = Campaign(None, "立减10元", "no_threshold", value_cents=1000, valid_days=30)
+    assert discount_for(flat, 1) == 1 and discount_for(flat, 5000) == 1000  # never more than the order
+    rate = Campaign(None, "9折", "discount", rate_permille=900, valid_days=7)
+    assert discount_for(rate, 1234) == 123  # pays 11.11 (11.106 rounded to the cent)
+    assert discount_for(rate, 10000) == 1000
+    capped = Campaign(None, "9折封顶30", "discount", rate_permille=900, cap_cents=3000, valid_days=7)
+    assert discount_for(capped, 100000) == 3000 and discount_for(capped, 20000) == 2000
+    gift = Campaign(None, "赠小蛋糕", "gift", gift_cost_cents=1500, threshold_cents=3000, valid_days=30)
+    assert discount_for(gift, 2999) is None and discount_for(gift, 3000) == 1500
+    assert discount_for(full, 0) is None and discount_for(full, -500) is None  # a refund redeems nothing
+    for bad in (Campaign(None, "x", "threshold", value_cents=2000, threshold_cents=1000, valid_days=3),
+                Campaign(None, "x", "discount", rate_permille=1000, valid_days=3),
+                Campaign(None, "x", "no_threshold", value_cents=100),
+                Campaign(None, " ", "gift", gift_cost_cents=1, valid_days=3)):  # fmt: skip
+        with pytest.raises(CouponError):
+            bad.check()
+
+
+def test_validity_is_inclusive_at_both_ends() -> None:
+    by_days = Campaign(None, "7天", "no_threshold", value_cents=100, valid_days=7)
+    assert by_days.valid_until(dt.date(2026, 11, 20)) == dt.date(2026, 11, 27)
+    fixed = Campaign(None, "双11", "no_threshold", value_cents=100, valid_to=dt.date(2026, 11, 11))
+    assert fixed.valid_until(dt.date(2026, 11, 1)) == dt.date(2026, 11, 11)
+    both = Campaign(None, "x", "no_threshold", value_cents=100, valid_to=dt.date(2026, 11, 11), valid_days=30)
+    assert both.valid_until(dt.date(2026, 11, 1)) == dt.date(2026, 11, 11)
+
+
+def test_the_check_character_catches_typos_and_swaps() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        code = codes.make_code(8, rng=rng)  # type: ignore[arg-type]
+        assert codes.is_valid(code) and codes.is_valid(code.lower()) and codes.is_valid(f"{code[:4]}-{code[4:]}")
+        for i in range(len(code)):
+            for ch in codes.ALPHABET:
+                if ch != code[i]:
+                    assert not codes.is_valid(code[:i] + ch + code[i + 1 :])
+        for i in range(len(code) - 1):  # every swap of two neighbours, the check character included
+            if code[i] != code[i + 1]:
+                assert not codes.is_valid(code[:i] + code[i + 1] + code[i] + code[i + 2 :])
+        assert not set(code) & set("01OIL")
+
+
+def test_control_group_size_and_reproducibility() -> None:
+    ids = np.arange(1, 100_001)
+    held = in_control(12345, 100, ids)  # 10 %
+    assert abs(held.mean() - 0.10) < 0.005
+    assert np.array_equal(held, in_control(12345, 100, ids))  # the same seed, the same customers
+    assert np.array_equal(held[ids % 2 == 0], in_control(12345, 100, ids[ids % 2 == 0]))  # in any batch
+    assert not np.array_equal(held, in_control(54321, 100, ids))
+
+
+@pytest.fixture
+def shop(db):  # type: ignore[no-untyped-def]
+    with db.engine.begin() as conn:
+        ids = [int(conn.execute(text("INSERT INTO customer (name, phone) VALUES (:n, :p) RETURNING id"),
+                                {"n": f"客{i}", "p": f"1370000{i:04d}"}).scalar_one()) for i in range(20)]  # fmt: skip
+    return CouponService(db), ids
+
+
+def test_issuing_honours_limits_quantity_and_the_control_group(shop, db) -> None:  # type: ignore[no-untyped-def]
+    service, ids = shop
+    cid = service.save(Campaign(None, "满100减20", "threshold", value_cents=2000, threshold_cents=10000, valid_days=30,
+                                quantity=12, per_customer_limit=2, control_share_permille=200))  # fmt: skip
+    campaign = service.campaign(cid)
+    assert campaign.control_seed is not None  # drawn once and recorded
+    preview = service.preview_issue(cid, [*ids, 99999])
+    assert preview.not_customers == 1 and len(preview.receive) <= 12
+    expected_control = {int(i) for i in np.array(ids)[in_control(campaign.control_seed, 200, np.array(ids))]}
+    assert set(preview.held_back) == expected_control
+    done = service.issue(cid, ids, via="segment", ref="高价值", now=NOW)
+    assert done.receive == preview.receive and service.campaign(cid).status == "active"
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM coupon WHERE campaign_id = :c"), {"c": cid}).scalar() == len(done.receive)
+        assert {r[0] for r in conn.execute(text("SELECT customer_id FROM coupon_control WHERE campaign_id = :c"),
+                                           {"c": cid})} == expected_control  # fmt: skip
+    # a second round: the held-back never get one, the quantity caps the total, the limit is two each
+    second = service.issue(cid, ids, now=NOW)
+    assert not set(second.receive) & expected_control
+    assert len(done.receive) + len(second.receive) == min(12, 2 * (20 - len(expected_control)))
+    third = service.issue(cid, ids, now=NOW)
+    assert third.receive == [] and third.over_quantity + third.at_limit > 0
+
+
+def test_the_till_redeems_once_within_validity_and_can_undo(shop, db) -> None:  # type: ignore[no-untyped-def]
+    service, ids = shop
+    cid = service.save(Campaign(None, "满100减20", "threshold", value_cents=2000, threshold_cents=10000, valid_days=7))
+    service.issue(cid, ids[:1], now=NOW)
+    code = service.coupons(cid)[0].code
+    with pytest.raises(CouponError, match="mistyped"):
+        service.lookup(code[:-1] + ("2" if code[-1] != "2" else "3"))
+    with pytest.raises(CouponError, match="reach"):
+        service.redeem(code, 9999, at=NOW)
+    with pytest.raises(CouponError, match="expired"):
+        service.redeem(code, 10000, at=dt.datetime(2026, 11, 28, 0, 0))
+    info = service.redeem(f" {code.lower()[:4]}-{code.lower()[4:]} ", 12000, order_no="POS-1",
+                          at=dt.datetime(2026, 11, 27, 23, 59))  # the last day, until midnight
+    assert info.redeemed_at is not None and info.discount_cents == 2000 and info.order_id is not None
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT amount_cents, coupon_id FROM orders WHERE id = :o"), {"o": info.order_id}).one() \
+            == (12000, info.id)  # fmt: skip
+        assert conn.execute(text("SELECT order_count FROM customer WHERE id = :c"), {"c": ids[0]}).scalar() == 1
+    with pytest.raises(CouponError, match="already used"):
+        service.redeem(code, 12000, at=NOW)
+    service.undo_redemption(code)
+    again = service.lookup(code)
+    assert again.redeemed_at is None and again.order_id is None
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM orders")).scalar() == 0
+        assert conn.execute(text("SELECT order_count FROM customer WHERE id = :c"), {"c": ids[0]}).scalar() == 0
+    assert service.redeem(code, 10000, at=NOW).discount_cents == 2000
+
+
+def test_results_and_lift_against_the_control_group(shop, db) -> None:  # type: ignore[no-untyped-def]
+    service, ids = shop
+    cid = service.save(Campaign(None, "立减10元", "no_threshold", value_cents=1000, valid_days=10, control_share_permille=400,
+                                control_seed=99))  # fmt: skip
+    done = service.issue(cid, ids, now=NOW)
+    for customer in done.receive[:3]:
+        code = next(c.code for c in service.coupons(cid) if c.customer_id == customer)
+        service.redeem(code, 5000, at=NOW + dt.timedelta(days=1))
+    with db.engine.begin() as conn:  # one held-back customer buys anyway
+        conn.execute(text("INSERT INTO orders (customer_id, ordered_at, amount_cents, source, external_no) "
+                          "VALUES (:c, :t, 3000, 'pos', 'X1')"), {"c": done.held_back[0], "t": NOW + dt.timedelta(days=2)})  # fmt: skip
+    result = next(r for r in service.results() if r.campaign_id == cid)
+    assert (result.issued, result.redeemed, result.gmv_cents, result.cost_cents) == (len(done.receive), 3, 15000, 3000)
+    assert result.redemption_rate == pytest.approx(3 / len(done.receive)) and result.roi == 5.0
+    lift = service.lift(cid)
+    n_t, n_c = len(done.receive), len(done.held_back)
+    assert lift.incremental_buyers == pytest.approx((3 / n_t - 1 / n_c) * n_t)
+    assert lift.incremental_gmv_cents == pytest.approx((15000 / n_t - 3000 / n_c) * n_t)
+
+
+def test_walk_in_cards_and_expiring_coupons(shop) -> None:  # type: ignore[no-untyped-def]
+    service, ids = shop
+    cid = service.save(Campaign(None, "到店礼", "gift", gift_cost_cents=800, valid_days=2, quantity=5, status="active"))
+    made = service.issue_walk_in(cid, 3, now=NOW)
+    assert len(made) == 3 == len(set(made)) and all(codes.is_valid(c) for c in made)
+    with pytest.raises(CouponError, match="left"):
+        service.issue_walk_in(cid, 3, now=NOW)
+    with pytest.raises(CouponError, match="nobody"):
+        service.redeem(made[0], 1000, at=NOW)
+    assert service.redeem(made[0], 1000, at=NOW, customer_id=ids[0]).customer_id == ids[0]
+    soon = service.expiring(3, today=NOW.date())
+    assert {c.code for c in soon} == set(made[1:])
