@@ -88,6 +88,7 @@ def run_gui(args: Namespace, started: float) -> int:
     _wire_customer_menu(window, db, tools)
     _add_segments_screen(window, db, tools)
     _add_groups_screen(window, db, tools)
+    _add_coupons_screen(window, db, tools)
     window.settings_requested.connect(lambda key: open_settings(window, key))
 
     def change_language(code: str) -> None:
@@ -317,6 +318,71 @@ def open_settings(window: MainWindow, key: str) -> None:
     opener = getattr(view, "edit_model_settings" if key == "segments" else "edit_thresholds", None)
     if opener is not None:
         QTimer.singleShot(0, opener)
+
+
+def _add_coupons_screen(window: MainWindow, db, tools: CustomerTools) -> None:  # type: ignore[no-untyped-def]
+    """优惠券, built when first shown; F9 anywhere opens the till; customers get coupons from the list."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    customers = window.customers
+    built: list = []
+
+    def targets():  # type: ignore[no-untyped-def]
+        from app.services.groups import GroupService
+        from app.services.segments import SegmentService
+
+        return {"segment": [(s.id, s.name) for s in SegmentService(db).segments()],
+                "group": [(g.id, g.name) for g in GroupService(db).groups() if g.status == "active"],
+                "tag": [(t.id, f"{t.group_name} · {t.name}") for t in tools.tags.tags()]}  # fmt: skip
+
+    def resolve(kind: str, key: int) -> list[int]:
+        from app.services.customers import CustomerFilter
+
+        if kind == "segment":
+            from app.services.segments import SegmentService
+
+            service = SegmentService(db)
+            rules = next(s.rules for s in service.segments() if s.id == key)
+            return [int(i) for i in service.context().evaluate(rules)]
+        if kind == "group":
+            from app.services.groups import GroupService
+
+            return [m[0] for m in GroupService(db).members(int(key))]
+        ids = tools.customers.filter_ids(CustomerFilter(tag_id=int(key)))
+        return [] if ids is None else [int(i) for i in ids]
+
+    def build():  # type: ignore[no-untyped-def]
+        from app.services.coupons import CouponService
+        from app.views.coupons_view import CouponsView
+
+        view = CouponsView(CouponService(db), targets, resolve)
+        view.data_changed.connect(customers.reload)
+        view.till_requested.connect(open_till)
+        customers.rows_shown.connect(view.invalidate)
+        built.append(view)
+        return view
+
+    def open_till() -> None:
+        from app.services.coupons import CouponService
+        from app.views.till_dialog import TillDialog
+
+        dialog = TillDialog(CouponService(db), window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.redeemed.connect(lambda _code: customers.reload())
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def issue_to(ids: object) -> None:
+        view = window.screen("coupons")
+        if view is not None:
+            view.issue([int(i) for i in ids])  # type: ignore[attr-defined]
+
+    window.add_lazy_screen("coupons", lambda: QCoreApplication.translate("MainWindow", "Coupons"), build)
+    till = QShortcut(QKeySequence("F9"), window, activated=open_till)
+    till.setContext(Qt.ShortcutContext.ApplicationShortcut)
+    window.open_till = open_till
+    customers.issue_coupons_requested.connect(issue_to)
 
 
 def _add_groups_screen(window: MainWindow, db, tools: CustomerTools) -> None:  # type: ignore[no-untyped-def]

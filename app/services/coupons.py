@@ -513,6 +513,39 @@ class CouponService:
             result.incremental_gmv_cents = (gmv_t / n_t - gmv_c / n_c) * n_t
         return result
 
+    def breakdown(self, campaign_id: int) -> dict[str, list[tuple[str, int, int, int]]]:
+        """(label, issued, redeemed, GMV cents) by the holder's staff member, by what the coupons were issued
+        through (a segment, a group, a tag, a selection) and by the campaign's linked content item."""
+        from sqlalchemy import text
+
+        sql = ("SELECT {label}, count(*), count(cp.redeemed_at), coalesce(sum(o.amount_cents), 0) FROM coupon cp "
+               "LEFT JOIN orders o ON o.id = cp.order_id LEFT JOIN customer c ON c.id = cp.customer_id "
+               "LEFT JOIN staff s ON s.id = c.owner_staff_id {join} WHERE cp.campaign_id = :c GROUP BY {label} "
+               "ORDER BY count(*) DESC")  # fmt: skip
+        with self._db.engine.connect() as conn:
+            staff = conn.execute(text(sql.format(label="s.name", join="")), {"c": campaign_id}).all()
+            via = conn.execute(text(sql.format(label="cp.issued_via || ':' || coalesce(cp.issued_ref, '')", join="")),
+                               {"c": campaign_id}).all()  # fmt: skip
+            content = conn.execute(text(sql.format(
+                label="ci.title", join="JOIN coupon_campaign cc ON cc.id = cp.campaign_id "
+                                       "LEFT JOIN content_item ci ON ci.id = cc.content_item_id")), {"c": campaign_id}).all()  # fmt: skip
+        def rows(found: Any) -> list[tuple[str, int, int, int]]:
+            return [(r[0] or "", int(r[1]), int(r[2]), int(r[3])) for r in found]
+
+        return {"staff": rows(staff), "via": rows(via), "content": rows(content)}
+
+    def daily_redemptions(self, campaign_id: int) -> list[tuple[dt.date, int, int]]:
+        """(day, coupons redeemed, GMV cents of their orders) for each day with a redemption."""
+        from sqlalchemy import text
+
+        day = "substr(CAST(cp.redeemed_at AS TEXT), 1, 10)" if self._db.location.is_sqlite else "CAST(cp.redeemed_at AS date)"
+        with self._db.engine.connect() as conn:
+            rows = conn.execute(text(
+                f"SELECT {day}, count(*), coalesce(sum(o.amount_cents), 0) FROM coupon cp LEFT JOIN orders o "
+                f"ON o.id = cp.order_id WHERE cp.campaign_id = :c AND cp.redeemed_at IS NOT NULL GROUP BY {day} ORDER BY 1"),
+                {"c": campaign_id}).all()  # fmt: skip
+        return [(_date(r[0]), int(r[1]), int(r[2])) for r in rows]  # type: ignore[misc]
+
     def coupons(self, campaign_id: int, search: str = "", limit: int = 500) -> list[CouponInfo]:
         """A campaign's coupons, newest first; ``search`` matches a code or a phone number."""
         from sqlalchemy import text

@@ -72,6 +72,7 @@ class CustomersView(QWidget):
     export_requested = Signal(object)  # customer ids (numpy array) to export
     data_changed = Signal()  # customers were edited here: other screens may refresh
     add_to_group_requested = Signal(object)  # customer ids to add to a community group
+    issue_coupons_requested = Signal(object)  # customer ids to give a campaign's coupons
 
     def __init__(
         self, service: CustomerListService, tools: CustomerTools | None = None, parent: QWidget | None = None
@@ -280,6 +281,8 @@ class CustomersView(QWidget):
         self.action_export.triggered.connect(lambda: self.export_requested.emit(self._ids_for_export()))
         self.action_group = QAction(self)
         self.action_group.triggered.connect(self._add_to_group)
+        self.action_coupon = QAction(self)
+        self.action_coupon.triggered.connect(self._issue_coupons)
         self.action_delete = QAction(self)
         self.action_delete.setShortcut(QKeySequence.StandardKey.Delete)
         self.action_delete.triggered.connect(self.bulk_delete)
@@ -287,6 +290,11 @@ class CustomersView(QWidget):
                        self.action_export, self.action_delete):  # fmt: skip
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.table.addAction(action)
+
+    def _issue_coupons(self) -> None:
+        ids = self._selection_or_warn()
+        if ids:
+            self.issue_coupons_requested.emit(ids)
 
     def _add_to_group(self) -> None:
         ids = self._selection_or_warn()
@@ -300,7 +308,7 @@ class CustomersView(QWidget):
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         for action in (self.action_add_tag, self.action_remove_tag, self.action_level, self.action_staff,
-                       self.action_group):  # fmt: skip
+                       self.action_group, self.action_coupon):  # fmt: skip
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.action_export)
@@ -450,6 +458,7 @@ class CustomersView(QWidget):
             self.action_staff.setText(self.tr("Assign staff…"))
             self.action_export.setText(self.tr("Export…"))
             self.action_group.setText(self.tr("Add to a group…"))
+            self.action_coupon.setText(self.tr("Issue coupons…"))
             self.action_delete.setText(self.tr("Move to the recycle bin"))
         self.search.setPlaceholderText(
             self.tr("Search name, remark, phone, WeChat ID or pinyin initials (Ctrl+F)")

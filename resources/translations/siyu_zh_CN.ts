@@ -60,6 +60,156 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Edit campaign</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source> 折</source>
+        <translation> 折</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>券类型</translation>
+    </message>
+    <message>
+        <source>Value off</source>
+        <translation>减免金额</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>For orders from</source>
+        <translation>使用门槛（满）</translation>
+    </message>
+    <message>
+        <source>At most off</source>
+        <translation>最多优惠</translation>
+    </message>
+    <message>
+        <source>Gift&apos;s cost to the shop</source>
+        <translation>赠品成本</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Days after issue</source>
+        <translation>领取后天数</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Total quantity</source>
+        <translation>发放总量</translation>
+    </message>
+    <message>
+        <source>Per customer</source>
+        <translation>每人限领</translation>
+    </message>
+    <message>
+        <source>Control group</source>
+        <translation>对照组</translation>
+    </message>
+    <message>
+        <source>How to claim</source>
+        <translation>领取条件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Hold back this share of the customers (they get nothing), to measure what the coupon really brought</source>
+        <translation>按这个比例留出一部分客户不发券，用来衡量券真正带来的效果</translation>
+    </message>
+    <message>
+        <source>a number of days after issue (else until a fixed day)</source>
+        <translation>按领取后天数计算（不勾选则到固定日期为止）</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTableModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <source>Redemption rate</source>
+        <translation>核销率</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+</context>
+<context>
     <name>ClassTableModel</name>
     <message>
         <source>Class</source>
@@ -190,6 +340,37 @@
     </message>
 </context>
 <context>
+    <name>CouponTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效至</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>核销时间</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+</context>
+<context>
     <name>Coupons</name>
     <message>
         <source>Amount off above a threshold</source>
@@ -206,6 +387,81 @@
     <message>
         <source>Gift</source>
         <translation>赠品券</translation>
+    </message>
+</context>
+<context>
+    <name>CouponsView</name>
+    <message>
+        <source>Expiring within 3 days (%1)</source>
+        <translation>3 天内到期（%1）</translation>
+    </message>
+    <message>
+        <source>%1 campaigns, %2 coupons issued, %3 redeemed</source>
+        <translation>%1 个活动，已发 %2 张券，核销 %3 张</translation>
+    </message>
+    <message>
+        <source>Issued %1, redeemed %2 (%3); GMV ¥%4, cost ¥%5, ROI %6</source>
+        <translation>发放 %1，核销 %2（%3）；GMV ¥%4，成本 ¥%5，ROI %6</translation>
+    </message>
+    <message>
+        <source>Control group: %1 customers held back.</source>
+        <translation>对照组：留出 %1 位客户。</translation>
+    </message>
+    <message>
+        <source>Against the %1 customers held back: %2 more buyers and ¥%3 more GMV than without the coupon.</source>
+        <translation>与留出的 %1 位客户相比：多了 %2 位购买者，多带来 GMV ¥%3。</translation>
+    </message>
+    <message>
+        <source>By staff</source>
+        <translation>按员工</translation>
+    </message>
+    <message>
+        <source>By how it was issued</source>
+        <translation>按发放渠道</translation>
+    </message>
+    <message>
+        <source>By content item</source>
+        <translation>按内容</translation>
+    </message>
+    <message>
+        <source>Coupons redeemed per day</source>
+        <translation>每日核销张数</translation>
+    </message>
+    <message>
+        <source>%1 coupons issued.</source>
+        <translation>已发放 %1 张券。</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Issue coupons…</source>
+        <translation>发券…</translation>
+    </message>
+    <message>
+        <source>Redeem (F9)</source>
+        <translation>核销（F9）</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>券</translation>
+    </message>
+    <message>
+        <source>Expiring within 3 days</source>
+        <translation>3 天内到期</translation>
+    </message>
+    <message>
+        <source>Search a code or a phone number</source>
+        <translation>搜索券码或手机号</translation>
     </message>
 </context>
 <context>
@@ -761,6 +1017,10 @@ If it happens again, press “Copy details” and send them to whoever looks aft
     <message>
         <source>Add to a group…</source>
         <translation>加入社群…</translation>
+    </message>
+    <message>
+        <source>Issue coupons…</source>
+        <translation>发券…</translation>
     </message>
     <message>
         <source>Search name, remark, phone, WeChat ID or pinyin initials (Ctrl+F)</source>
@@ -2625,6 +2885,49 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     </message>
 </context>
 <context>
+    <name>IssueDialog</name>
+    <message>
+        <source>Issue coupons</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <source>The %1 customers selected</source>
+        <translation>选中的 %1 位客户</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>社群</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>发给</translation>
+    </message>
+    <message>
+        <source>Create a campaign and choose whom to give it to.</source>
+        <translation>请先新建活动，再选择发给谁。</translation>
+    </message>
+    <message>
+        <source>%1 customers receive a coupon. Not receiving: %2 already hold as many as allowed, %3 after the quantity ran out, %4 held back as the control group, %5 not (or no longer) customers.</source>
+        <translation>%1 位客户会收到券。没收到的：%2 位已达每人限领，%3 位因总量发完，%4 位留作对照组，%5 位不是（或已不是）客户。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Customers</source>
@@ -2743,6 +3046,10 @@ Customers, groups, coupons and content plans for a small shop&apos;s private dom
     <message>
         <source>Segments</source>
         <translation>分群</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
     </message>
     <message>
         <source>Groups</source>
@@ -4069,6 +4376,69 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>A group gets the highest grade whose two minimums it meets; below D it is a dead group. The defaults are the private-domain guide&apos;s (S 30 % and 20 %).</source>
         <translation>社群取两项门槛都达到的最高等级；低于 D 级即为死群。默认值来自私域运营指南（S 级：30% 和 20%）。</translation>
+    </message>
+</context>
+<context>
+    <name>TillDialog</name>
+    <message>
+        <source>nobody yet</source>
+        <translation>尚无领取人</translation>
+    </message>
+    <message>
+        <source>Holder: %1</source>
+        <translation>领取人：%1</translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation>有效至：%1</translation>
+    </message>
+    <message>
+        <source>For orders of ¥%1 or more</source>
+        <translation>订单满 ¥%1 可用</translation>
+    </message>
+    <message>
+        <source>Already used on %1</source>
+        <translation>已于 %1 核销</translation>
+    </message>
+    <message>
+        <source>Redeemed: %1 off an order of ¥%2. Next code…</source>
+        <translation>核销成功：订单 ¥%2 优惠 %1。请扫下一张…</translation>
+    </message>
+    <message>
+        <source>The redemption of %1 was undone.</source>
+        <translation>%1 的核销已撤销。</translation>
+    </message>
+    <message>
+        <source>Redeem a coupon (F9)</source>
+        <translation>核销优惠券（F9）</translation>
+    </message>
+    <message>
+        <source>Coupon code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Order amount</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>Order no. (optional)</source>
+        <translation>订单号（可不填）</translation>
+    </message>
+    <message>
+        <source>Type or scan, then Enter</source>
+        <translation>输入或扫码后按回车</translation>
+    </message>
+    <message>
+        <source>Redeem (Enter)</source>
+        <translation>核销（回车）</translation>
+    </message>
+    <message>
+        <source>Undo the last (Ctrl+Z)</source>
+        <translation>撤销上一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>

@@ -162,3 +162,21 @@ def test_walk_in_cards_and_expiring_coupons(shop) -> None:  # type: ignore[no-un
     assert service.redeem(made[0], 1000, at=NOW, customer_id=ids[0]).customer_id == ids[0]
     soon = service.expiring(3, today=NOW.date())
     assert {c.code for c in soon} == set(made[1:])
+
+
+def test_breakdowns_and_daily_redemptions(shop, db) -> None:  # type: ignore[no-untyped-def]
+    service, ids = shop
+    with db.engine.begin() as conn:
+        staff = conn.execute(text("INSERT INTO staff (name, role, status) VALUES ('陈佳', 'staff', 'active') RETURNING id")).scalar_one()
+        conn.execute(text("UPDATE customer SET owner_staff_id = :s WHERE id IN (:a, :b)"), {"s": staff, "a": ids[0], "b": ids[1]})
+    cid = service.save(Campaign(None, "立减", "no_threshold", value_cents=500, valid_days=10))
+    service.issue(cid, ids[:4], via="segment", ref="高价值", now=NOW)
+    service.issue(cid, ids[4:6], via="group", ref="福利1群", now=NOW)
+    for customer in ids[:3]:
+        code = next(c.code for c in service.coupons(cid) if c.customer_id == customer)
+        service.redeem(code, 2000, at=NOW + dt.timedelta(days=customer % 2))
+    parts = service.breakdown(cid)
+    assert ("陈佳", 2, 2, 4000) in parts["staff"] and ("", 4, 1, 2000) in parts["staff"]
+    assert ("segment:高价值", 4, 3, 6000) in parts["via"] and ("group:福利1群", 2, 0, 0) in parts["via"]
+    daily = service.daily_redemptions(cid)
+    assert sum(n for _d, n, _g in daily) == 3 and sum(g for _d, _n, g in daily) == 6000
