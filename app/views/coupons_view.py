@@ -392,12 +392,20 @@ class CouponsView(QWidget):
             if result.incremental_buyers is None:
                 lines.append(self.tr("Control group: %1 customers held back.").replace("%1", f"{result.control:,}"))
             else:
-                lines.append(self.tr("Against the %1 customers held back: %2 more buyers and ¥%3 more GMV than without "
-                                     "the coupon.").replace("%1", f"{result.control:,}")
-                             .replace("%2", f"{result.incremental_buyers:,.1f}")
-                             .replace("%3", f"{(result.incremental_gmv_cents or 0) / 100:,.2f}"))  # fmt: skip
+                gmv = (result.incremental_gmv_cents or 0) / 100
+                lines.append(self.tr("Against the %1 customers held back, the coupon made a difference of %2 buyers "
+                                     "and %3 GMV.").replace("%1", f"{result.control:,}")
+                             .replace("%2", f"{result.incremental_buyers:+,.1f}")
+                             .replace("%3", f"{'-' if gmv < 0 else '+'}¥{abs(gmv):,.2f}"))  # fmt: skip
         self.figures.setText("<br>".join(lines))
         parts = self._service.breakdown(campaign_id)
+        issued_h, redeemed_h, none_text = self.tr("Issued"), self.tr("Redeemed"), self.tr("(none)")
+        routes = {"selection": self.tr("Chosen in the customer list"), "segment": self.tr("Segment"),
+                  "group": self.tr("Group"), "tag": self.tr("Tag"), "import": self.tr("Imported"),
+                  "walk-in": self.tr("Handed out at the counter")}  # fmt: skip
+        parts["via"] = [((routes.get(label.split(":", 1)[0], label.split(":", 1)[0])
+                          + ("：" + label.split(":", 1)[1] if label.split(":", 1)[-1] and ":" in label else "")),
+                         *rest) for label, *rest in parts["via"]]  # fmt: skip
         html = []
         for key, title in (("staff", self.tr("By staff")), ("via", self.tr("By how it was issued")),
                            ("content", self.tr("By content item"))):  # fmt: skip
@@ -405,10 +413,9 @@ class CouponsView(QWidget):
             if not rows or (key == "content" and all(not r[0] for r in rows)):
                 continue
             html.append(f"<h4>{title}</h4><table cellspacing='0' cellpadding='3'>")
-            html.append(f"<tr><th align='left'></th><th>{self.tr('Issued')}</th><th>{self.tr('Redeemed')}</th>"
-                        f"<th>GMV</th></tr>")  # fmt: skip
+            html.append(f"<tr><th align='left'></th><th>{issued_h}</th><th>{redeemed_h}</th><th>GMV</th></tr>")
             for label, issued, redeemed, gmv in rows[:12]:
-                html.append(f"<tr><td>{label or self.tr('(none)')}</td><td align='right'>{issued:,}</td>"
+                html.append(f"<tr><td>{label or none_text}</td><td align='right'>{issued:,}</td>"
                             f"<td align='right'>{redeemed:,}</td><td align='right'>¥{gmv / 100:,.2f}</td></tr>")  # fmt: skip
             html.append("</table>")
         self.breakdown.setHtml("".join(html))

@@ -104,7 +104,10 @@ class TillDialog(QDialog):
         if c.threshold_cents:
             lines.append(self.tr("For orders of ¥%1 or more").replace("%1", f"{c.threshold_cents / 100:,.2f}"))
         if info.redeemed_at is not None:
-            lines.append(self.tr("Already used on %1").replace("%1", info.redeemed_at.strftime("%Y-%m-%d %H:%M")))
+            lines.append("<span style='color:#b91c1c'>" + self.tr("Already used on %1").replace(
+                "%1", info.redeemed_at.strftime("%Y-%m-%d %H:%M")) + "</span>")  # fmt: skip
+        elif info.valid_until is not None and info.valid_until < dt.date.today():
+            lines.append("<span style='color:#b91c1c'>" + self.tr("Expired") + "</span>")
         self.details.setText("<br>".join(lines))
         self._say("")
         self.amount.setFocus()

@@ -408,8 +408,44 @@
         <translation>对照组：留出 %1 位客户。</translation>
     </message>
     <message>
-        <source>Against the %1 customers held back: %2 more buyers and ¥%3 more GMV than without the coupon.</source>
-        <translation>与留出的 %1 位客户相比：多了 %2 位购买者，多带来 GMV ¥%3。</translation>
+        <source>Against the %1 customers held back, the coupon made a difference of %2 buyers and %3 GMV.</source>
+        <translation>与留出的 %1 位客户相比，券带来的差别：购买者 %2 位，GMV %3。</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Chosen in the customer list</source>
+        <translation>客户列表中选择</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>社群</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Handed out at the counter</source>
+        <translation>到店发放</translation>
     </message>
     <message>
         <source>By staff</source>
@@ -4399,6 +4435,10 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>Already used on %1</source>
         <translation>已于 %1 核销</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
     </message>
     <message>
         <source>Redeemed: %1 off an order of ¥%2. Next code…</source>
