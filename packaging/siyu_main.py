@@ -13,8 +13,8 @@ def selftest() -> int:
 
     names = [
         "numpy", "pandas", "sqlalchemy", "alembic", "openpyxl", "python_calamine", "pyqtgraph", "borax.calendars.lunardate",
-        "platformdirs", "PySide6.QtNetwork", "PySide6.QtSvg", "PySide6.QtPrintSupport",
-        "app.main", "app.services.reminders", "app.views.tray", "app.views.crash_dialog",
+        "platformdirs", "segno", "PySide6.QtNetwork", "PySide6.QtSvg", "PySide6.QtPrintSupport",
+        "app.main", "app.services.reminders", "app.printing.coupon_cards", "app.views.tray", "app.views.crash_dialog",
     ]  # fmt: skip
     for name in names:
         module = importlib.import_module(name)

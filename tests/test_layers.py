@@ -46,3 +46,10 @@ def test_views_run_no_sql() -> None:
 
 def test_no_package_named_packaging() -> None:
     assert not (APP.parent / "packaging" / "__init__.py").exists()
+
+
+def test_printing_draws_without_widgets_or_sql() -> None:
+    for path in (APP / "printing").rglob("*.py"):
+        bad = {m for m in _imports(path) if m.startswith("PySide6.QtWidgets") or m.split(".")[0] in {"sqlalchemy", "sqlite3"}}
+        assert not bad, f"{path.name} imports {bad}"
+        assert not SQL.search(path.read_text(encoding="utf-8")), f"{path.name} runs SQL"

@@ -256,9 +256,10 @@ class CouponsView(QWidget):
         self.edit_button = QPushButton(self)
         self.issue_button = QPushButton(self)
         self.till_button = QPushButton(self)
+        self.cards_button = QPushButton(self)
         self.summary = QLabel(self)
         top = QHBoxLayout()
-        for b in (self.new_button, self.edit_button, self.issue_button, self.till_button):
+        for b in (self.new_button, self.edit_button, self.issue_button, self.cards_button, self.till_button):
             top.addWidget(b)
         top.addWidget(self.summary, 1)
         self.model = CampaignTableModel(self)
@@ -321,6 +322,7 @@ class CouponsView(QWidget):
         self.edit_button.clicked.connect(self.edit_campaign)
         self.issue_button.clicked.connect(lambda: self.issue())
         self.till_button.clicked.connect(self.till_requested)
+        self.cards_button.clicked.connect(self.print_cards)
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.reload)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_campaign)
         self.retranslate_ui()
@@ -479,7 +481,36 @@ class CouponsView(QWidget):
         self.data_changed.emit()
         self.reload()
 
+    def print_cards(self) -> None:
+        """Coupons for walk-in customers, printed as an A4 sheet of cards with QR codes (PDF)."""
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+        cid = self.current_campaign_id()
+        if cid is None:
+            return
+        campaign = self._service.campaign(cid)
+        count, ok = QInputDialog.getInt(self, self.tr("Print coupon cards"),
+                                        self.tr("How many cards (ten to a page)?"), 10, 1, 1000)  # fmt: skip
+        if not ok:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print coupon cards"), f"{campaign.name}.pdf",
+                                              self.tr("PDF (*.pdf)"))  # fmt: skip
+        if not path:
+            return
+        from app.printing.coupon_cards import write_cards
+
+        try:
+            made = self._service.issue_walk_in(cid, count)
+            pages = write_cards(path, campaign, made)
+        except (UserError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Print coupon cards"), describe(exc) if isinstance(exc, UserError) else str(exc))
+            return
+        self.summary.setText(self.tr("%1 cards on %2 pages written to %3").replace("%1", str(len(made)))
+                             .replace("%2", str(pages)).replace("%3", path))  # fmt: skip
+        self.reload()
+
     def retranslate_ui(self) -> None:
+        self.cards_button.setText(self.tr("Print cards…"))
         self.new_button.setText(self.tr("New campaign…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.issue_button.setText(self.tr("Issue coupons…"))

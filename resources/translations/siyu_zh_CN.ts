@@ -468,6 +468,26 @@
         <translation>已发放 %1 张券。</translation>
     </message>
     <message>
+        <source>Print coupon cards</source>
+        <translation>打印券卡</translation>
+    </message>
+    <message>
+        <source>How many cards (ten to a page)?</source>
+        <translation>要打印几张（每页 10 张）？</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 cards on %2 pages written to %3</source>
+        <translation>%1 张券卡（%2 页）已保存到 %3</translation>
+    </message>
+    <message>
+        <source>Print cards…</source>
+        <translation>打印券卡…</translation>
+    </message>
+    <message>
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>

@@ -110,3 +110,17 @@ def test_the_till_by_keyboard_alone(qtbot, demo_db) -> None:  # type: ignore[no-
     assert not till.redeem() and "已于" in till.message.text()  # already used
     till.undo()
     assert service.lookup(code).redeemed_at is None
+
+
+def test_coupon_cards_pdf(qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.printing.coupon_cards import grouped, offer_text, write_cards
+    from app.services import codes
+
+    campaign = Campaign(None, "到店礼", "discount", rate_permille=850, cap_cents=3000, valid_days=30, claim_condition="到店出示")
+    made = [codes.make_code() for _ in range(11)]
+    pdf = tmp_path / "cards.pdf"
+    assert write_cards(pdf, campaign, made, shop="小麦烘焙") == 2  # ten cards a page
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(b"/Type/Page") >= 2
+    assert offer_text(campaign) == "8.5折（最多减30元）" and grouped("ABCDEFGHJ") == "ABC DEF GHJ"
+    assert offer_text(Campaign(None, "x", "threshold", value_cents=2000, threshold_cents=10000)) == "满100减20"
