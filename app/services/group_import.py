@@ -34,6 +34,7 @@ class _GroupPlan:
     def __init__(self, kind, parsed, rownums, bad_rows, issues) -> None:  # type: ignore[no-untyped-def]
         self.kind, self.rownums, self.bad_rows, self.issues = kind, rownums, bad_rows, issues
         self.n = len(rownums)
+        self.parsed = parsed
         self.cols: dict[str, list[Any]] = {k: _column_list(v) for k, v in parsed.items()}
         self.none = [None] * self.n
         self.mode = "upsert"

@@ -124,7 +124,34 @@ GROUP_STAT_FIELDS: tuple[Field, ...] = (
           ("支付金额", "成交金额", "付款金额", "销售额", "gmv", "sales"), "money"),
 )  # fmt: skip
 
-FIELDS = {"customers": CUSTOMER_FIELDS, "orders": ORDER_FIELDS, "members": MEMBER_FIELDS, "group_stats": GROUP_STAT_FIELDS}
+COUPON_FIELDS: tuple[Field, ...] = (
+    Field("campaign_name", QT_TRANSLATE_NOOP("ImportFields", "Coupon name"),
+          ("券名称", "优惠券名称", "活动名称", "券名", "优惠券", "coupon name", "campaign"), "text"),
+    Field("kind", QT_TRANSLATE_NOOP("ImportFields", "Coupon type"), ("券类型", "优惠券类型", "类型", "coupon type", "type"), "text"),
+    Field("face", QT_TRANSLATE_NOOP("ImportFields", "Value or rate"),
+          ("面额/折扣", "面额", "折扣", "面值", "优惠内容", "优惠力度", "value", "rate"), "text"),
+    Field("threshold", QT_TRANSLATE_NOOP("ImportFields", "Threshold"),
+          ("使用门槛", "门槛", "满额", "使用条件", "threshold", "minimum"), "text"),
+    Field("code", QT_TRANSLATE_NOOP("ImportFields", "Coupon code"), ("券码", "券号", "优惠码", "优惠券码", "code", "coupon code"), "text"),
+    Field("phone", QT_TRANSLATE_NOOP("ImportFields", "Holder's phone"),
+          ("领取人手机", "领取人手机号", "手机号", "手机", "会员手机号", "phone", "mobile"), "phone"),
+    Field("member_code", QT_TRANSLATE_NOOP("ImportFields", "Member code"),
+          ("会员编号", "会员卡号", "会员号", "客户编号", "member code", "card no"), "text"),
+    Field("claimed_at", QT_TRANSLATE_NOOP("ImportFields", "Claimed at"),
+          ("领取时间", "发放时间", "领券时间", "claimed at", "issued at"), "datetime"),
+    Field("valid_from", QT_TRANSLATE_NOOP("ImportFields", "Valid from"),
+          ("生效时间", "开始时间", "生效日期", "valid from", "start"), "date"),
+    Field("valid_to", QT_TRANSLATE_NOOP("ImportFields", "Valid until"),
+          ("失效时间", "过期时间", "截止时间", "失效日期", "有效期至", "valid until", "expires"), "date"),
+    Field("redeemed_at", QT_TRANSLATE_NOOP("ImportFields", "Redeemed at"),
+          ("核销时间", "使用时间", "redeemed at", "used at"), "datetime"),
+    Field("order_no", QT_TRANSLATE_NOOP("ImportFields", "Order number"),
+          ("核销订单号", "订单号", "使用订单号", "order no", "order number"), "text"),
+    Field("discount", QT_TRANSLATE_NOOP("ImportFields", "Discount"), ("优惠金额", "抵扣金额", "减免金额", "discount"), "money"),
+)  # fmt: skip
+
+FIELDS = {"customers": CUSTOMER_FIELDS, "orders": ORDER_FIELDS, "members": MEMBER_FIELDS, "group_stats": GROUP_STAT_FIELDS,
+          "coupons": COUPON_FIELDS}  # fmt: skip
 CUSTOM = "__custom__"  # a customer column kept as a custom field
 IGNORE = "__ignore__"  # a column the owner chose not to import
 

@@ -93,6 +93,7 @@ class ImportSummary:
     created_staff: int = 0
     created_tags: int = 0
     created_groups: int = 0
+    created_campaigns: int = 0
     ignored_columns: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     error_report: Path | None = None
@@ -220,6 +221,10 @@ class ImportService:
             plan = _CustomerPlan(parsed, rownums, preview.headers, mapping, bad_rows, issues)
         elif kind == "orders":
             plan = _OrderPlan(parsed, rownums, bad_rows, issues, order_source)
+        elif kind == "coupons":
+            from app.services.coupon_import import CouponPlan
+
+            plan = CouponPlan(kind, parsed, rownums, bad_rows, issues)
         else:
             from app.services.group_import import plan_for
 
@@ -333,6 +338,12 @@ def _check_mapping(kind: str, headers: list[str], mapping: list[str]) -> None:
                 "Errors", "Map at least one column to the name, phone, member code or WeChat ID."
             ),
         )
+    if kind == "coupons":
+        need = [field_spec(kind, k).header for k in ("campaign_name", "code") if k not in used]
+        if need:
+            raise ImportError_(
+                QT_TRANSLATE_NOOP("Errors", "This import needs these columns: {fields}."), fields="、".join(need)
+            )
     if kind in ("members", "group_stats"):
         need = [field_spec(kind, "group_name").header] if "group_name" not in used else []
         if kind == "group_stats" and "day" not in used:

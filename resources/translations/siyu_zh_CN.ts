@@ -279,6 +279,10 @@
         <translation>新建客户 %1</translation>
     </message>
     <message>
+        <source>%1 new campaigns created</source>
+        <translation>新建活动 %1 个</translation>
+    </message>
+    <message>
         <source>%1 new groups created</source>
         <translation>新建社群 %1 个</translation>
     </message>
@@ -2385,6 +2389,30 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <source>Invalid rows</source>
         <translation>无效行</translation>
     </message>
+    <message>
+        <source>the coupon name is missing</source>
+        <translation>缺少券名称</translation>
+    </message>
+    <message>
+        <source>the coupon code is missing</source>
+        <translation>缺少券码</translation>
+    </message>
+    <message>
+        <source>this code is redeemed twice in the file</source>
+        <translation>同一券码在文件中核销了两次</translation>
+    </message>
+    <message>
+        <source>redeemed outside the coupon&apos;s validity</source>
+        <translation>核销时间不在券的有效期内</translation>
+    </message>
+    <message>
+        <source>no order has this number</source>
+        <translation>没有这个订单号的订单</translation>
+    </message>
+    <message>
+        <source>this order does not reach the coupon&apos;s threshold</source>
+        <translation>这笔订单没达到券的使用门槛</translation>
+    </message>
 </context>
 <context>
     <name>ImportCheckPage</name>
@@ -2705,6 +2733,50 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>GMV</source>
         <translation>支付金额</translation>
+    </message>
+    <message>
+        <source>Coupon name</source>
+        <translation>券名称</translation>
+    </message>
+    <message>
+        <source>Coupon type</source>
+        <translation>券类型</translation>
+    </message>
+    <message>
+        <source>Value or rate</source>
+        <translation>面额/折扣</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>使用门槛</translation>
+    </message>
+    <message>
+        <source>Coupon code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Holder&apos;s phone</source>
+        <translation>领取人手机</translation>
+    </message>
+    <message>
+        <source>Claimed at</source>
+        <translation>领取时间</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>失效时间</translation>
+    </message>
+    <message>
+        <source>Redeemed at</source>
+        <translation>核销时间</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠金额</translation>
     </message>
 </context>
 <context>

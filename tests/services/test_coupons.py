@@ -180,3 +180,61 @@ def test_breakdowns_and_daily_redemptions(shop, db) -> None:  # type: ignore[no-
     assert ("segment:高价值", 4, 3, 6000) in parts["via"] and ("group:福利1群", 2, 0, 0) in parts["via"]
     daily = service.daily_redemptions(cid)
     assert sum(n for _d, n, _g in daily) == 3 and sum(g for _d, _n, g in daily) == 6000
+
+
+def _xlsx(path, rows):  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_import_coupons_from_a_shop_system(shop, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.importer import ImportService
+
+    service, ids = shop
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO orders (customer_id, ordered_at, amount_cents, source, external_no) VALUES "
+                          "(:c, '2026-11-10 12:00:00', 15000, 'pos', 'P-1'), (:c, '2026-11-11 12:00:00', 5000, 'pos', 'P-2')"),
+                     {"c": ids[0]})  # fmt: skip
+    header = ["券名称", "券类型", "面额/折扣", "使用门槛", "券码", "领取人手机", "领取时间", "生效时间", "失效时间",
+              "核销时间", "核销订单号", "优惠金额"]  # fmt: skip
+    good = _xlsx(tmp_path / "coupons.xlsx", [
+        header,
+        ["满100减20", "满减券", "20", "满100", "ABC-001", "13700000000", "2026-11-01 09:00:00", "2026-11-01", "2026-11-30",
+         "2026-11-10 12:00:00", "P-1", "20.00"],
+        ["满100减20", "满减券", "20", "满100", "ABC-002", "13900009999", "2026-11-01 09:00:00", "2026-11-01", "2026-11-30",
+         None, None, None],
+        ["会员9折", "折扣券", "9折", None, "VIP-9", "13700000001", "2026-11-02 10:00:00", "2026-11-02", "2026-12-02", None, None, None],
+    ])  # fmt: skip
+    importer = ImportService(db)
+    first = importer.run(good, "coupons")
+    assert (first.inserted, first.invalid, first.created_campaigns, first.created_customers) == (3, 0, 2, 1)
+    again = importer.run(good, "coupons")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3)
+    results = {r.name: r for r in service.results()}
+    assert results["满100减20"].redeemed == 1 and results["满100减20"].gmv_cents == 15000
+    assert results["满100减20"].cost_cents == 2000
+    nine = next(c for c in service.campaigns() if c.name == "会员9折")
+    assert (nine.kind, nine.rate_permille) == ("discount", 900)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT c.code FROM orders o JOIN coupon c ON c.id = o.coupon_id WHERE o.external_no = 'P-1'")).scalar() == "ABC001"
+    assert service.lookup("abc-002").customer_name == "13900009999"  # a foreign code is looked up as it is
+    bad = _xlsx(tmp_path / "bad.xlsx", [
+        header,
+        ["满100减20", "满减券", "20", "满100", "X-1", "13700000000", None, "2026-11-01", "2026-11-30", "2026-11-10 12:00", "P-1", 20],
+        ["满100减20", "满减券", "20", "满100", "X-1", "13700000000", None, "2026-11-01", "2026-11-30", "2026-11-11 12:00", "P-2", 20],
+        ["满100减20", "满减券", "20", "满100", "X-2", "13700000000", None, "2026-11-01", "2026-11-05", "2026-11-10 12:00", "P-1", 20],
+        ["满100减20", "满减券", "20", "满100", "X-3", "13700000000", None, "2026-11-01", "2026-11-30", "2026-11-10 12:00", "NOPE", 20],
+        ["满100减20", "满减券", "20", "满100", "X-4", "13700000000", None, "2026-11-01", "2026-11-30", "2026-11-11 12:00", "P-2", 20],
+    ])  # fmt: skip
+    report = importer.run(bad, "coupons")
+    reasons = {(i.row, i.column): i.reason for i in report.issues}
+    assert report.invalid == 5 and not report.imported
+    assert reasons[(2, "券码")] == reasons[(3, "券码")] == "this code is redeemed twice in the file"
+    assert reasons[(4, "核销时间")] == "redeemed outside the coupon's validity"
+    assert reasons[(5, "核销订单号")] == "no order has this number"
+    assert reasons[(6, "核销订单号")] == "this order does not reach the coupon's threshold"
