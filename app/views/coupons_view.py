@@ -48,7 +48,8 @@ log = logging.getLogger(__name__)
 class CampaignDialog(QDialog):
     """A campaign's terms: kind and value, validity, quantity and limits, control group, claim condition."""
 
-    def __init__(self, campaign: Campaign | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, campaign: Campaign | None = None, parent: QWidget | None = None,
+                 groups: list[tuple[int, str]] | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._campaign = campaign
         self.setWindowTitle(self.tr("Edit campaign") if campaign else self.tr("New campaign"))
@@ -91,6 +92,10 @@ class CampaignDialog(QDialog):
         self.status = QComboBox(self)
         for code, text in (("draft", self.tr("Draft")), ("active", self.tr("Active")), ("ended", self.tr("Ended"))):
             self.status.addItem(text, code)
+        self.group = QComboBox(self)  # the group the campaign runs in, for the breakdowns
+        self.group.addItem("—", None)
+        for gid, gname in groups or []:
+            self.group.addItem(gname, gid)
         self.form = QFormLayout()
         self.rows = {}
         for key, label, widget in (
@@ -101,7 +106,8 @@ class CampaignDialog(QDialog):
             ("by_days", self.tr("Valid"), self.by_days), ("days", self.tr("Days after issue"), self.days),
             ("valid_to", self.tr("Last day"), self.valid_to), ("quantity", self.tr("Total quantity"), self.quantity),
             ("limit", self.tr("Per customer"), self.limit), ("control", self.tr("Control group"), self.control),
-            ("claim", self.tr("How to claim"), self.claim), ("status", self.tr("Status"), self.status),
+            ("claim", self.tr("How to claim"), self.claim), ("group", self.tr("Runs in group"), self.group),
+            ("status", self.tr("Status"), self.status),
         ):  # fmt: skip
             self.form.addRow(label, widget)
             self.rows[key] = widget
@@ -140,6 +146,9 @@ class CampaignDialog(QDialog):
         self.limit.setValue(c.per_customer_limit)
         self.control.setValue(c.control_share_permille // 10)
         self.claim.setText(c.claim_condition or "")
+        if c.group_id is not None and self.group.findData(c.group_id) < 0:
+            self.group.addItem(str(c.group_id), c.group_id)
+        self.group.setCurrentIndex(max(0, self.group.findData(c.group_id)))
         self.status.setCurrentIndex(max(0, self.status.findData(c.status)))
 
     def _show_fields(self) -> None:
@@ -164,7 +173,7 @@ class CampaignDialog(QDialog):
             valid_days=self.days.value() if self.by_days.isChecked() else None,
             quantity=self.quantity.value() or None, per_customer_limit=self.limit.value(),
             claim_condition=self.claim.text().strip() or None, control_share_permille=self.control.value() * 10,
-            control_seed=base.control_seed if base else None, group_id=base.group_id if base else None,
+            control_seed=base.control_seed if base else None, group_id=self.group.currentData(),
             content_item_id=base.content_item_id if base else None, activity_id=base.activity_id if base else None,
             status=self.status.currentData(), version=base.version if base else 1,
         )  # fmt: skip
@@ -455,7 +464,7 @@ class CouponsView(QWidget):
             self._edit(self._service.campaign(cid))
 
     def _edit(self, campaign: Campaign | None) -> None:
-        dialog = CampaignDialog(campaign, self)
+        dialog = CampaignDialog(campaign, self, groups=self._targets().get("group", []))
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_campaign is None:
             return
         try:

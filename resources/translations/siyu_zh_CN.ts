@@ -146,6 +146,10 @@
         <translation>领取条件</translation>
     </message>
     <message>
+        <source>Runs in group</source>
+        <translation>所在社群</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
