@@ -328,12 +328,14 @@ def _add_coupons_screen(window: MainWindow, db, tools: CustomerTools) -> None:  
     built: list = []
 
     def targets():  # type: ignore[no-untyped-def]
+        from app.services.coupons import CouponService
         from app.services.groups import GroupService
         from app.services.segments import SegmentService
 
         return {"segment": [(s.id, s.name) for s in SegmentService(db).segments()],
                 "group": [(g.id, g.name) for g in GroupService(db).groups() if g.status == "active"],
-                "tag": [(t.id, f"{t.group_name} · {t.name}") for t in tools.tags.tags()]}  # fmt: skip
+                "tag": [(t.id, f"{t.group_name} · {t.name}") for t in tools.tags.tags()],
+                **CouponService(db).link_choices()}  # fmt: skip
 
     def resolve(kind: str, key: int) -> list[int]:
         from app.services.customers import CustomerFilter

@@ -514,6 +514,16 @@ class CouponService:
             result.incremental_gmv_cents = (gmv_t / n_t - gmv_c / n_c) * n_t
         return result
 
+    def link_choices(self) -> dict[str, list[tuple[int, str]]]:
+        """What a campaign can be linked to: content items (newest first) and the activity library's plays."""
+        from sqlalchemy import text
+
+        with self._db.engine.connect() as conn:
+            contents = [(int(r[0]), f"{str(r[1])[:10]} {r[2]}") for r in conn.execute(text(
+                "SELECT id, scheduled_at, title FROM content_item ORDER BY scheduled_at DESC LIMIT 500"))]  # fmt: skip
+            activities = [(int(r[0]), r[1]) for r in conn.execute(text("SELECT id, name FROM activity ORDER BY id"))]
+        return {"content": contents, "activity": activities}
+
     def breakdown(self, campaign_id: int) -> dict[str, list[tuple[str, int, int, int]]]:
         """(label, issued, redeemed, GMV cents) by the holder's staff member, by what the coupons were issued
         through (a segment, a group, a tag, a selection) and by the campaign's linked content item."""

@@ -49,7 +49,8 @@ class CampaignDialog(QDialog):
     """A campaign's terms: kind and value, validity, quantity and limits, control group, claim condition."""
 
     def __init__(self, campaign: Campaign | None = None, parent: QWidget | None = None,
-                 groups: list[tuple[int, str]] | None = None) -> None:  # fmt: skip
+                 groups: list[tuple[int, str]] | None = None, contents: list[tuple[int, str]] | None = None,
+                 activities: list[tuple[int, str]] | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._campaign = campaign
         self.setWindowTitle(self.tr("Edit campaign") if campaign else self.tr("New campaign"))
@@ -93,9 +94,12 @@ class CampaignDialog(QDialog):
         for code, text in (("draft", self.tr("Draft")), ("active", self.tr("Active")), ("ended", self.tr("Ended"))):
             self.status.addItem(text, code)
         self.group = QComboBox(self)  # the group the campaign runs in, for the breakdowns
-        self.group.addItem("—", None)
-        for gid, gname in groups or []:
-            self.group.addItem(gname, gid)
+        self.content = QComboBox(self)  # the content item that announces it
+        self.activity = QComboBox(self)  # the group play it belongs to
+        for combo, items in ((self.group, groups), (self.content, contents), (self.activity, activities)):
+            combo.addItem("—", None)
+            for key, label in items or []:
+                combo.addItem(label, key)
         self.form = QFormLayout()
         self.rows = {}
         for key, label, widget in (
@@ -107,6 +111,7 @@ class CampaignDialog(QDialog):
             ("valid_to", self.tr("Last day"), self.valid_to), ("quantity", self.tr("Total quantity"), self.quantity),
             ("limit", self.tr("Per customer"), self.limit), ("control", self.tr("Control group"), self.control),
             ("claim", self.tr("How to claim"), self.claim), ("group", self.tr("Runs in group"), self.group),
+            ("content", self.tr("Announced by"), self.content), ("activity", self.tr("Group play"), self.activity),
             ("status", self.tr("Status"), self.status),
         ):  # fmt: skip
             self.form.addRow(label, widget)
@@ -146,9 +151,10 @@ class CampaignDialog(QDialog):
         self.limit.setValue(c.per_customer_limit)
         self.control.setValue(c.control_share_permille // 10)
         self.claim.setText(c.claim_condition or "")
-        if c.group_id is not None and self.group.findData(c.group_id) < 0:
-            self.group.addItem(str(c.group_id), c.group_id)
-        self.group.setCurrentIndex(max(0, self.group.findData(c.group_id)))
+        for combo, value in ((self.group, c.group_id), (self.content, c.content_item_id), (self.activity, c.activity_id)):
+            if value is not None and combo.findData(value) < 0:
+                combo.addItem(str(value), value)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
         self.status.setCurrentIndex(max(0, self.status.findData(c.status)))
 
     def _show_fields(self) -> None:
@@ -174,7 +180,7 @@ class CampaignDialog(QDialog):
             quantity=self.quantity.value() or None, per_customer_limit=self.limit.value(),
             claim_condition=self.claim.text().strip() or None, control_share_permille=self.control.value() * 10,
             control_seed=base.control_seed if base else None, group_id=self.group.currentData(),
-            content_item_id=base.content_item_id if base else None, activity_id=base.activity_id if base else None,
+            content_item_id=self.content.currentData(), activity_id=self.activity.currentData(),
             status=self.status.currentData(), version=base.version if base else 1,
         )  # fmt: skip
 
@@ -464,7 +470,9 @@ class CouponsView(QWidget):
             self._edit(self._service.campaign(cid))
 
     def _edit(self, campaign: Campaign | None) -> None:
-        dialog = CampaignDialog(campaign, self, groups=self._targets().get("group", []))
+        targets = self._targets()
+        dialog = CampaignDialog(campaign, self, groups=targets.get("group", []), contents=targets.get("content", []),
+                                activities=targets.get("activity", []))  # fmt: skip
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_campaign is None:
             return
         try:

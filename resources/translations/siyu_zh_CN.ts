@@ -150,6 +150,14 @@
         <translation>所在社群</translation>
     </message>
     <message>
+        <source>Announced by</source>
+        <translation>推送内容</translation>
+    </message>
+    <message>
+        <source>Group play</source>
+        <translation>社群玩法</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
