@@ -134,6 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
     rfm.add_argument("--as-of", type=_date, default=None, help="the date to score as of (YYYY-MM-DD; default today)")
     rfm.add_argument("--out", type=Path, default=None, help="write one row per customer to FILE.csv or FILE.xlsx")
 
+    plan = sub.add_parser("plan", help="the weekly SOP planner")
+    _db_option(plan, top=False)
+    plan_sub = plan.add_subparsers(dest="plan_command", required=True)
+    plan_check = plan_sub.add_parser("check", help="the playbook's checks for one ISO week")
+    plan_check.add_argument("--week", required=True, help="the ISO week, e.g. 2026-W48")
+    plan_check.add_argument("--json", action="store_true", help="a JSON list of {rule, scope, detail}")
+
     tpl = sub.add_parser("template", help="write an empty import template")
     _db_option(tpl, top=False)
     tpl.add_argument("kind", choices=("customers", "orders"))
@@ -441,6 +448,30 @@ def cmd_rfm(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    import json
+
+    from PySide6.QtCore import QCoreApplication
+
+    from app.services.groups import parse_week
+    from app.services.planner import PlannerService
+
+    monday = parse_week(args.week)
+    db = _open(args)
+    try:
+        findings = PlannerService(db).check(monday)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
+        return 0
+    if not findings:
+        print(QCoreApplication.translate("Cli", "%1: every check passes.").replace("%1", args.week))
+    for f in findings:
+        print(f"{f.rule}\t{f.scope}\t{f.detail}")
+    return 0
+
+
 def cmd_template(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication
 
@@ -521,6 +552,7 @@ COMMANDS = {
     "export": cmd_export,
     "template": cmd_template,
     "rfm": cmd_rfm,
+    "plan": cmd_plan,
 }
 
 

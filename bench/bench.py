@@ -374,6 +374,54 @@ def coupon_figures(db_path: Path) -> dict[str, object]:
     }}  # fmt: skip
 
 
+def planner_figures(db_path: Path) -> dict[str, object]:
+    """A week of 500 content items over the 100,000-customer shop (group posts, moments, one-on-one pushes to
+    segments, tags and listed customers): moving a card and re-running every check."""
+    import datetime as dt
+    import shutil
+
+    from app.services.database import open_database, resolve_location
+    from app.services.planner import PlanItem, PlannerService
+    from app.services.segments import SegmentService
+    from app.services.tags import TagService
+
+    copy = db_path.parent / "planner-bench.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(db_path, copy)
+    db = open_database(resolve_location(str(copy))).database
+    segments = SegmentService(db)
+    seg_ids = [segments.save(f"分群{i}", {"match": "all", "rules": [{"field": "order_count", "op": ">=", "value": i}]})
+               for i in range(1, 6)]  # fmt: skip
+    tag_ids = [t.id for t in TagService(db).tags()][:5]
+    planner = PlannerService(db)
+    monday = dt.date(2026, 11, 23)
+    ids = []
+    for n in range(500):
+        at = dt.datetime.combine(monday + dt.timedelta(days=n % 7), dt.time(8 + (n // 7) % 12, (n * 7) % 60))
+        if n < 300:
+            cats = ("marketing", "interaction", "care", "daily")
+            item = PlanItem(None, at, "group", cats[n % 4], f"群内容{n}", targets={"groups": [1 + n % 10]})
+        elif n < 400:
+            item = PlanItem(None, at, "moments", ("activity", "care", "product")[n % 3], f"朋友圈{n}")
+        else:
+            item = PlanItem(None, at, "one_on_one", None, f"私聊{n}",
+                            targets={"segments": [seg_ids[n % 5]], "tags": [tag_ids[n % len(tag_ids)]], "customers": [n]})  # fmt: skip
+        ids.append(planner.save(item))
+    planner.check(monday)  # the planner's first check resolves every push's customers once
+    runs = []
+    for k in range(5):
+        t = time.perf_counter()
+        planner.move(ids[k], dt.datetime.combine(monday + dt.timedelta(days=(k + 2) % 7), dt.time(15, 0)))
+        findings = planner.check(monday)
+        runs.append(time.perf_counter() - t)
+    db.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    return {"planner": {"items": 500, "findings": len(findings), "move_and_check_s": {
+        "median": round(statistics.median(runs), 3), "runs": [round(r, 3) for r in runs]}}}
+
+
 def pg_figures(db_path: Path, server: str) -> dict[str, object]:
     """On a PostgreSQL server: 1,000,000 orders from .csv against a bare COPY of the same rows into a table
     with the same indexes, and the customer list's first rows."""
@@ -472,7 +520,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path)
-    parser.add_argument("--only", choices=("startup", "import", "pg", "rfm", "coupons"), default=None, help="run one part")
+    parser.add_argument("--only", choices=("startup", "import", "pg", "rfm", "coupons", "planner"), default=None, help="run one part")
     parser.add_argument(
         "--pg",
         default=os.environ.get("SIYU_TEST_PG"),
@@ -495,6 +543,9 @@ def main() -> int:
         return 0
     if args.only == "coupons":
         print(json.dumps(coupon_figures(db_path), ensure_ascii=False, indent=2))
+        return 0
+    if args.only == "planner":
+        print(json.dumps(planner_figures(db_path), ensure_ascii=False, indent=2))
         return 0
     siyu = [sys.executable, "-m", "app.cli", "--db", str(db_path)]
 
@@ -527,6 +578,7 @@ def main() -> int:
     result.update(in_process(db_path))
     result.update(rfm_figures(db_path, args.runs))
     result.update(coupon_figures(db_path))
+    result.update(planner_figures(db_path))
     if args.only is None:
         result.update(import_figures(db_path, data))
         if args.pg:

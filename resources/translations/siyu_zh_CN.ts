@@ -331,6 +331,10 @@
         <translation>%1 位还没下单的客户属于潜在用户。</translation>
     </message>
     <message>
+        <source>%1: every check passes.</source>
+        <translation>%1：全部检查通过。</translation>
+    </message>
+    <message>
         <source>Template written to %1</source>
         <translation>模板已保存到 %1</translation>
     </message>
@@ -1827,6 +1831,18 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Order number {number} is already recorded.</source>
         <translation>订单号 {number} 已经记录过了。</translation>
+    </message>
+    <message>
+        <source>{category} is not a category of this channel.</source>
+        <translation>“{category}”不是这个渠道的内容类别。</translation>
+    </message>
+    <message>
+        <source>A content item needs a title.</source>
+        <translation>内容需要一个标题。</translation>
+    </message>
+    <message>
+        <source>This content item no longer exists.</source>
+        <translation>这条内容已不存在。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,127 @@
+"""The planner's checks at every boundary (issue #8), on hand-made weeks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from sqlalchemy import text
+
+from app.services.planner import PlanItem, PlannerService, PlanRules, run_checks
+
+MONDAY = dt.date(2026, 11, 23)
+NOW = dt.datetime(2026, 11, 23, 8, 0)  # before every item of the week
+
+
+def item(day: int, channel: str, category: str | None, hour: int = 10, **targets) -> PlanItem:  # type: ignore[no-untyped-def]
+    at = dt.datetime.combine(MONDAY + dt.timedelta(days=day), dt.time(hour, 0))
+    return PlanItem(len(targets) + day * 100 + hour, at, channel, category, f"{channel}-{category}", targets=dict(targets))
+
+
+def check(items: list[PlanItem], pushes=None, now: dt.datetime = NOW):  # type: ignore[no-untyped-def]
+    resolved = pushes or {}
+    return run_checks(items, MONDAY, now, PlanRules(), {1: "福利1群", 2: "福利2群"},
+                      lambda i: np.asarray(resolved.get(i.id, []), dtype=np.int64),
+                      lambda ids: {c: f"K{c}" for c in ids})  # fmt: skip
+
+
+def rules(findings) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(f.rule, f.scope) for f in findings]
+
+
+def test_group_ratio_boundaries() -> None:
+    def group_week(counts: dict[str, int], group: list[int] | None = None) -> list[PlanItem]:
+        out, n = [], 0
+        for category, count in counts.items():
+            for _ in range(count):
+                out.append(item(n % 7, "group", category, 8 + n // 7, groups=group or [1]))
+                n += 1
+        return out
+
+    assert check(group_week({"marketing": 3, "interaction": 3, "care": 3, "daily": 1})) == []
+    # 40 / 40 / 20 / 0: each share exactly 10 points off is allowed
+    assert check(group_week({"marketing": 4, "interaction": 4, "care": 2, "daily": 0})) == []
+    # 50 / 30 / 20 / 0: marketing 20 points off
+    assert rules(check(group_week({"marketing": 5, "interaction": 3, "care": 2}))) == [("group_ratio", "福利1群")]
+    # four items are not judged, however lopsided
+    assert check(group_week({"marketing": 4})) == []
+    # five marketing items: ratio and interaction both fail
+    assert rules(check(group_week({"marketing": 5}))) == [("group_ratio", "福利1群"), ("group_interaction", "福利1群")]
+    # an item sent to two groups counts once in each
+    both = group_week({"marketing": 5}, group=[1, 2])
+    assert {f.scope for f in check(both)} == {"福利1群", "福利2群"}
+    # interaction exactly 30 % passes; 20 % (2 of 10) fails
+    assert check(group_week({"marketing": 3, "interaction": 3, "care": 3, "daily": 1})) == []
+    low = check(group_week({"marketing": 3, "interaction": 2, "care": 4, "daily": 1}))
+    assert ("group_interaction", "福利1群") in rules(low)
+    # skipped items are not sent: they do not count
+    week = group_week({"marketing": 5})
+    for i in week:
+        i.status = "skipped"
+    assert check(week) == []
+
+
+def test_moments_boundaries() -> None:
+    three = [item(0, "moments", c, 8 + k) for k, c in enumerate(("activity", "care", "product"))]
+    assert check(three) == []
+    four = [*three, item(0, "moments", "care", 20)]
+    assert rules(check(four)) == [("moments_per_day", "2026-11-23")]
+    # two days of 1:1:1 pass; 6 posts of which 4 products (67 %, 33 points off) fail
+    even = three + [item(1, "moments", c, 8 + k) for k, c in enumerate(("activity", "care", "product"))]
+    assert check(even) == []
+    skewed = [item(d, "moments", c, 8 + k) for d, cats in enumerate((("product", "product", "care"), ("product", "product", "activity")))
+              for k, c in enumerate(cats)]  # fmt: skip
+    assert rules(check(skewed)) == [("moments_ratio", "2026-W48")]
+    # five posts are not judged on the ratio
+    assert check(skewed[:5]) == []
+
+
+def test_one_on_one_pushes_per_customer() -> None:
+    pushes = [item(d, "one_on_one", None, 10) for d in range(3)]
+    targets = {pushes[0].id: [1, 2], pushes[1].id: [1, 2], pushes[2].id: [2]}
+    findings = check(pushes, targets)
+    assert rules(findings) == [("one_on_one_per_customer", "K2")]  # exactly 2 for customer 1 passes
+    assert "3 pushes" in findings[0].detail
+
+
+def test_missed_items() -> None:
+    past = item(0, "group", "daily", 9, groups=[1])
+    done = item(0, "group", "care", 10, groups=[1])
+    done.status = "done"
+    later = item(3, "group", "daily", 9, groups=[1])
+    found = check([past, done, later], now=dt.datetime(2026, 11, 24, 12, 0))
+    assert rules(found) == [("missed", "2026-11-23 09:00 group-daily")]
+
+
+def test_service_resolves_segments_tags_and_customers_once(db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.segments import SegmentService
+    from app.services.tags import TagService
+
+    with db.engine.begin() as conn:
+        ids = [int(conn.execute(text("INSERT INTO customer (name, member_code) VALUES (:n, :m) RETURNING id"),
+                                {"n": f"客{i}", "m": f"M{i}"}).scalar_one()) for i in range(4)]  # fmt: skip
+    tags = TagService(db)
+    tag = tags.create_tag(tags.create_group("兴趣"), "爱吃甜")
+    tags.add_tags(ids[:2], [tag])
+    everyone = SegmentService(db).save("全部", {"match": "all", "rules": []})
+    planner = PlannerService(db)
+    week = [
+        # one push to a segment and a tag that overlap: counts once for each customer
+        PlanItem(None, dt.datetime(2026, 11, 23, 10), "one_on_one", None, "欢迎", targets={"segments": [everyone], "tags": [tag]}),
+        PlanItem(None, dt.datetime(2026, 11, 24, 10), "one_on_one", None, "复购券", targets={"tags": [tag]}),
+        PlanItem(None, dt.datetime(2026, 11, 25, 10), "one_on_one", None, "关怀", targets={"customers": [ids[0]]}),
+    ]
+    for p in week:
+        planner.save(p)
+    found = planner.check(MONDAY, now=NOW)
+    assert rules(found) == [("one_on_one_per_customer", "M0")]  # 3 pushes; M1 has 2
+    assert len(planner.items(MONDAY)) == 3
+    # moving a card re-checks: the third push moves to next week
+    third = next(i for i in planner.items(MONDAY) if i.title == "关怀")
+    planner.move(int(third.id), dt.datetime(2026, 12, 1, 10))
+    assert planner.check(MONDAY, now=NOW) == []
+    copy = planner.move(int(third.id), dt.datetime(2026, 11, 26, 10), copy=True)
+    assert copy != third.id and len(planner.items(MONDAY)) == 3
+    with pytest.raises(Exception, match="category"):
+        planner.save(PlanItem(None, dt.datetime(2026, 11, 23, 10), "moments", "marketing", "x"))
