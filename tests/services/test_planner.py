@@ -125,3 +125,21 @@ def test_service_resolves_segments_tags_and_customers_once(db) -> None:  # type:
     assert copy != third.id and len(planner.items(MONDAY)) == 3
     with pytest.raises(Exception, match="category"):
         planner.save(PlanItem(None, dt.datetime(2026, 11, 23, 10), "moments", "marketing", "x"))
+
+
+def test_week_events_holidays_make_up_days_shopping_days_and_birthdays(db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.events import week_events
+
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO customer (name, birthday, birthday_lunar) VALUES ('寿星', '1990-11-11', 0), "
+                          "('农历寿星', '1985-07-07', 1)"))  # fmt: skip
+        conn.execute(text("INSERT INTO activity (key, name, params) VALUES ('member_day', '周会员日', '{\"weekday\": 3}')"))
+    found = {(e.day.isoformat(), e.kind, e.text.split(" ·")[0]) for e in week_events(db, dt.date(2026, 11, 9))}
+    assert ("2026-11-11", "shopping", "双11") in found and ("2026-11-11", "member_day", "会员日") in found
+    assert ("2026-11-11", "birthday", "1") in found
+    new_year = {(e.day.isoformat(), e.kind) for e in week_events(db, dt.date(2025, 12, 29))}
+    assert ("2026-01-01", "holiday") in new_year
+    make_up = {(e.day.isoformat(), e.kind) for e in week_events(db, dt.date(2025, 12, 29))}
+    assert ("2026-01-04", "workday") in make_up  # 2026-01-02 off, worked on Sunday 01-04
+    qixi = {(e.day.isoformat(), e.kind, e.text) for e in week_events(db, dt.date(2026, 8, 17))}
+    assert ("2026-08-19", "shopping", "七夕") in qixi and ("2026-08-19", "birthday", "1 · 农历寿星") in qixi
