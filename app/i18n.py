@@ -45,6 +45,11 @@ def install(language: str) -> None:
             _installed.append(translator)
 
 
+def current_language() -> str:
+    """The language installed last: zh_CN unless English was chosen."""
+    return "zh_CN" if _installed else "en"
+
+
 def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 

@@ -89,6 +89,7 @@ def run_gui(args: Namespace, started: float) -> int:
     _add_segments_screen(window, db, tools)
     _add_groups_screen(window, db, tools)
     _add_coupons_screen(window, db, tools)
+    _add_planner_screen(window, db)
     window.settings_requested.connect(lambda key: open_settings(window, key))
 
     def change_language(code: str) -> None:
@@ -318,6 +319,24 @@ def open_settings(window: MainWindow, key: str) -> None:
     opener = getattr(view, "edit_model_settings" if key == "segments" else "edit_thresholds", None)
     if opener is not None:
         QTimer.singleShot(0, opener)
+
+
+def _add_planner_screen(window: MainWindow, db) -> None:  # type: ignore[no-untyped-def]
+    """周计划, built when first shown."""
+
+    def build():  # type: ignore[no-untyped-def]
+        from app.services.events import week_events
+        from app.services.groups import GroupService
+        from app.services.planner import PlannerService
+        from app.views.planner_view import PlannerView
+
+        view = PlannerView(PlannerService(db),
+                           lambda: [(g.id, g.name) for g in GroupService(db).groups() if g.status == "active"],
+                           lambda monday: week_events(db, monday, i18n.current_language()))  # fmt: skip
+        window.customers.rows_shown.connect(view.invalidate)
+        return view
+
+    window.add_lazy_screen("planner", lambda: QCoreApplication.translate("MainWindow", "Weekly plan"), build)
 
 
 def _add_coupons_screen(window: MainWindow, db, tools: CustomerTools) -> None:  # type: ignore[no-untyped-def]

@@ -144,11 +144,11 @@ def run_checks(
         off = [c for c, s, t in zip(CATEGORIES["group"], shares, targets, strict=True) if abs(s - t) > tolerance]
         ids = tuple(int(i.id) for i in group_items if i.id is not None)
         if off:
-            detail = " / ".join(_pct(s) for s in shares) + f" (target {'/'.join(str(t) for t in rules.group_shares)}; off: {', '.join(off)})"
+            # numbers only, in the order marketing / interaction / care / daily: readable in any language
+            detail = " / ".join(_pct(s) for s in shares) + f" ≠ {'/'.join(str(t) for t in rules.group_shares)}"
             findings.append(Finding("group_ratio", name, detail, ids))
         if shares[1] < Fraction(rules.group_min_interaction, 100):
-            findings.append(Finding("group_interaction", name,
-                                    f"interaction {_pct(shares[1])} < {rules.group_min_interaction}%", ids))  # fmt: skip
+            findings.append(Finding("group_interaction", name, f"{_pct(shares[1])} < {rules.group_min_interaction}%", ids))
     moments = [i for i in sent if i.channel == "moments"]
     by_day: dict[dt.date, list[PlanItem]] = {}
     for item in moments:
@@ -156,7 +156,7 @@ def run_checks(
     for day in sorted(by_day):
         if len(by_day[day]) > rules.moments_per_day:
             findings.append(Finding("moments_per_day", day.isoformat(),
-                                    f"{len(by_day[day])} posts > {rules.moments_per_day}",
+                                    f"{len(by_day[day])} > {rules.moments_per_day}",
                                     tuple(int(i.id) for i in by_day[day] if i.id is not None)))  # fmt: skip
     if len(moments) >= rules.moments_min_items:
         n = len(moments)
@@ -165,7 +165,7 @@ def run_checks(
         off = [c for c, s in zip(CATEGORIES["moments"], shares, strict=True) if abs(s - third) > tol]
         if off:
             findings.append(Finding("moments_ratio", iso_week(monday),
-                                    " / ".join(_pct(s) for s in shares) + f" (target 1:1:1; off: {', '.join(off)})",
+                                    " / ".join(_pct(s) for s in shares) + " ≠ 1:1:1",
                                     tuple(int(i.id) for i in moments if i.id is not None)))  # fmt: skip
     pushes = [i for i in sent if i.channel == "one_on_one"]
     reached = [push_targets(i) for i in pushes]  # each already without repeats
@@ -183,14 +183,12 @@ def run_checks(
                         which[c].append(int(p.id))
             for cid in shown.tolist():
                 findings.append(Finding("one_on_one_per_customer", keys.get(cid, str(cid)),
-                                        f"{int(counts[cid])} pushes > {rules.pushes_per_customer}", tuple(which[cid])))  # fmt: skip
+                                        f"{int(counts[cid])} > {rules.pushes_per_customer}", tuple(which[cid])))  # fmt: skip
             if len(over) > 500:
-                findings.append(Finding("one_on_one_per_customer", f"+{len(over) - 500}",
-                                        f"{len(over) - 500} more customers over the limit"))  # fmt: skip
+                findings.append(Finding("one_on_one_per_customer", f"+{len(over) - 500}", f"{len(over) - 500} …"))
     for item in week:
         if item.status == "planned" and item.scheduled_at < now:
-            findings.append(Finding("missed", f"{item.scheduled_at:%Y-%m-%d %H:%M} {item.title}",
-                                    "planned, time passed, neither done nor skipped",
+            findings.append(Finding("missed", f"{item.scheduled_at:%Y-%m-%d %H:%M} {item.title}", "planned",
                                     (int(item.id),) if item.id is not None else ()))  # fmt: skip
     return findings
 

@@ -1846,6 +1846,33 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     </message>
 </context>
 <context>
+    <name>Events</name>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Working day (make-up)</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>Shopping day</source>
+        <translation>购物节</translation>
+    </message>
+    <message>
+        <source>Shop event</source>
+        <translation>店铺活动</translation>
+    </message>
+    <message>
+        <source>Member day</source>
+        <translation>会员日</translation>
+    </message>
+    <message>
+        <source>Birthdays</source>
+        <translation>生日</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>Writing</source>
@@ -3084,6 +3111,61 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>发到社群</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>触达人数</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回复数</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Customers</source>
@@ -3204,6 +3286,10 @@ Customers, groups, coupons and content plans for a small shop&apos;s private dom
         <translation>分群</translation>
     </message>
     <message>
+        <source>Weekly plan</source>
+        <translation>周计划</translation>
+    </message>
+    <message>
         <source>Coupons</source>
         <translation>优惠券</translation>
     </message>
@@ -3295,6 +3381,164 @@ Customers, groups, coupons and content plans for a small shop&apos;s private dom
     <message>
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>Planner</name>
+    <message>
+        <source>Groups</source>
+        <translation>社群</translation>
+    </message>
+    <message>
+        <source>Moments</source>
+        <translation>朋友圈</translation>
+    </message>
+    <message>
+        <source>1-on-1</source>
+        <translation>一对一</translation>
+    </message>
+    <message>
+        <source>Official account</source>
+        <translation>公众号</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>互动</translation>
+    </message>
+    <message>
+        <source>Care &amp; benefits</source>
+        <translation>关怀福利</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>日常</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Group content off 3:3:3:1</source>
+        <translation>社群内容偏离 3:3:3:1</translation>
+    </message>
+    <message>
+        <source>Too little interaction in a group</source>
+        <translation>社群互动内容太少</translation>
+    </message>
+    <message>
+        <source>More than 3 moments in a day</source>
+        <translation>一天朋友圈超过 3 条</translation>
+    </message>
+    <message>
+        <source>Moments off 1:1:1</source>
+        <translation>朋友圈偏离 1:1:1</translation>
+    </message>
+    <message>
+        <source>A customer pushed more than twice</source>
+        <translation>有客户一周被私聊推送超过 2 次</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>已错过</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerView</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Birthdays %1</source>
+        <translation>生日 %1</translation>
+    </message>
+    <message>
+        <source>Every check passes.</source>
+        <translation>全部检查通过。</translation>
+    </message>
+    <message>
+        <source>time passed, neither done nor skipped</source>
+        <translation>时间已过，既没标完成也没标跳过</translation>
+    </message>
+    <message>
+        <source>Checks for %1 (%2)</source>
+        <translation>%1 检查（%2 项提醒）</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>A card stays in its channel: drag it along its row.</source>
+        <translation>内容卡片只能在本渠道内移动：请沿着这一行拖动。</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标为已完成</translation>
+    </message>
+    <message>
+        <source>Mark skipped</source>
+        <translation>标为已跳过</translation>
+    </message>
+    <message>
+        <source>Mark planned</source>
+        <translation>标为计划中</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Copy last week</source>
+        <translation>复制上周</translation>
+    </message>
+    <message>
+        <source>Last week has no content to copy.</source>
+        <translation>上周没有可复制的内容。</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>New content…</source>
+        <translation>新建内容…</translation>
     </message>
 </context>
 <context>

@@ -82,7 +82,7 @@ def test_one_on_one_pushes_per_customer() -> None:
     targets = {pushes[0].id: [1, 2], pushes[1].id: [1, 2], pushes[2].id: [2]}
     findings = check(pushes, targets)
     assert rules(findings) == [("one_on_one_per_customer", "K2")]  # exactly 2 for customer 1 passes
-    assert "3 pushes" in findings[0].detail
+    assert findings[0].detail == "3 > 2" and len(findings[0].item_ids) == 3
 
 
 def test_missed_items() -> None:

@@ -1,0 +1,71 @@
+"""The weekly planner screen with the demo shop's week."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app import i18n
+from app.services.events import week_events
+from app.services.groups import GroupService, week_of
+from app.services.planner import PlanItem, PlannerService
+from app.views.planner_view import ItemDialog, PlannerView
+
+
+@pytest.fixture
+def view(qtbot, demo_db):  # type: ignore[no-untyped-def]
+    i18n.install("zh_CN")
+    widget = PlannerView(PlannerService(demo_db), lambda: [(g.id, g.name) for g in GroupService(demo_db).groups()],
+                         lambda monday: week_events(demo_db, monday))  # fmt: skip
+    qtbot.addWidget(widget)
+    widget.resize(1366, 860)
+    widget.show_week(week_of(dt.date(2026, 11, 23))[0])  # the demo's content week
+    widget.show()
+    return widget
+
+
+def test_the_demo_week_fills_the_grid(view) -> None:  # type: ignore[no-untyped-def]
+    shown = sum(cell.count() for cell in view.cells.values())
+    assert shown == len(view._items) > 0
+    assert view.cells[(0, "moments")].count() == 3 and "2026-W48" in view.week_title.text()
+    assert view.checks.count() >= 1
+
+
+def test_dragging_a_card_moves_it_and_rechecks(qtbot, view, demo_db) -> None:  # type: ignore[no-untyped-def]
+    service = PlannerService(demo_db)
+    first = view.cells[(0, "moments")].item(0).data(Qt.ItemDataRole.UserRole + 1)
+    view._dropped(first, view._monday + dt.timedelta(days=1), "moments", False)
+    assert view.cells[(0, "moments")].count() == 2 and view.cells[(1, "moments")].count() == 4
+    assert any("朋友圈" in view.checks.item(i).text() or "moments" in view.checks.item(i).text() or "3" in view.checks.item(i).text()
+               for i in range(view.checks.count()))  # fmt: skip
+    findings = service.check(view._monday, now=dt.datetime(2026, 11, 23, 0, 0))
+    assert ("moments_per_day", "2026-11-24") in {(f.rule, f.scope) for f in findings}
+    # Ctrl+drag copies; a card cannot leave its channel row
+    view._dropped(first, view._monday + dt.timedelta(days=2), "moments", True)
+    assert view.cells[(2, "moments")].count() == 4 and view.cells[(1, "moments")].count() == 4
+    before = len(view._items)
+    import app.views.planner_view as pv
+
+    original = pv.QMessageBox.information
+    pv.QMessageBox.information = lambda *a: None  # type: ignore[method-assign]
+    try:
+        view._dropped(first, view._monday, "group", False)
+    finally:
+        pv.QMessageBox.information = original  # type: ignore[method-assign]
+    assert len(view._items) == before
+
+
+def test_status_and_the_card_editor(qtbot, view, demo_db) -> None:  # type: ignore[no-untyped-def]
+    item = view._items[0]
+    view.set_status(item, "skipped")
+    assert next(i for i in view._items if i.id == item.id).status == "skipped"
+    dialog = ItemDialog(PlanItem(None, dt.datetime(2026, 11, 25, 20), "group", "interaction", "答题"),
+                        [(1, "福利1群"), (2, "福利2群")], view)  # fmt: skip
+    qtbot.addWidget(dialog)
+    dialog.groups.item(1).setCheckState(Qt.CheckState.Checked)
+    made = dialog.item()
+    assert made.targets == {"groups": [2]} and made.category == "interaction"
+    dialog.channel.setCurrentIndex(dialog.channel.findData("moments"))
+    assert dialog.category.findData("product") > 0 and dialog.category.findData("interaction") < 0
