@@ -229,8 +229,11 @@ class PlannerView(QWidget):
         self.week_title.setFont(font)
         self.new_button = QPushButton(self)
         self.copy_button = QPushButton(self)
+        self.template_button = QPushButton(self)
+        self.save_template_button = QPushButton(self)
         top = QHBoxLayout()
-        for w in (self.prev_button, self.week_title, self.next_button, self.today_button, self.new_button, self.copy_button):
+        for w in (self.prev_button, self.week_title, self.next_button, self.today_button, self.new_button, self.copy_button,
+                  self.template_button, self.save_template_button):  # fmt: skip
             top.addWidget(w)
         top.addStretch(1)
         grid_widget = QWidget(self)
@@ -290,6 +293,8 @@ class PlannerView(QWidget):
         self.today_button.clicked.connect(lambda: self.show_week(week_of(dt.date.today())[0]))
         self.new_button.clicked.connect(self.new_item)
         self.copy_button.clicked.connect(self.copy_last_week)
+        self.template_button.clicked.connect(self.apply_template)
+        self.save_template_button.clicked.connect(self.save_template)
         self.checks.itemClicked.connect(self._finding_clicked)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_item)
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, activated=self.prev_button.click)
@@ -444,6 +449,70 @@ class PlannerView(QWidget):
         self.reload()
         self.data_changed.emit()
 
+    def apply_template(self) -> None:
+        """An SOP template on this week: a group week for chosen groups, a moments week, or the journey."""
+        from app.services.sop import SopService
+
+        sop = SopService(self._service._db)  # the planner's database, through its service
+        templates = sop.templates()
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Apply an SOP template"))
+        combo = QComboBox(dialog)
+        for t in templates:
+            combo.addItem(t.name, t)
+        groups = QListWidget(dialog)
+        for gid, name in self._groups():
+            entry = QListWidgetItem(name, groups)
+            entry.setData(ID_ROLE, gid)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+        note = QLabel(dialog)
+        note.setWordWrap(True)
+
+        def update() -> None:
+            t = combo.currentData()
+            groups.setEnabled(t.kind == "group")
+            note.setText({"group": self.tr("%1 items for each chosen group, in 3:3:3:1."),
+                          "moments": self.tr("%1 moments posts, three a day at 1:1:1."),
+                          "journey": self.tr("One-on-one pushes from each customer's own dates (added, last order).")}
+                         .get(t.kind, "").replace("%1", str(len(t.slots))))  # fmt: skip
+
+        combo.currentIndexChanged.connect(lambda _i: update())
+        update()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        box = QVBoxLayout(dialog)
+        box.addWidget(combo)
+        box.addWidget(groups)
+        box.addWidget(note)
+        box.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = [groups.item(i).data(ID_ROLE) for i in range(groups.count())
+                  if groups.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
+        try:
+            made = sop.apply(combo.currentData(), self._monday, chosen)
+        except UserError as exc:
+            QMessageBox.warning(self, dialog.windowTitle(), describe(exc))
+            return
+        self.reload()
+        self.data_changed.emit()
+        QMessageBox.information(self, dialog.windowTitle(), self.tr("%1 items planned.").replace("%1", str(made)))
+
+    def save_template(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.services.sop import SopService
+
+        name, ok = QInputDialog.getText(self, self.tr("Save the week as a template"), self.tr("Template name:"))
+        if not ok:
+            return
+        try:
+            SopService(self._service._db).save_week(self._monday, name)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Save the week as a template"), describe(exc))
+
     def _finding_clicked(self, entry: QListWidgetItem) -> None:
         ids = set(entry.data(ID_ROLE) or [])
         for cell in self.cells.values():
@@ -456,12 +525,15 @@ class PlannerView(QWidget):
         self.today_button.setText(self.tr("This week"))
         self.new_button.setText(self.tr("New content…"))
         self.copy_button.setText(self.tr("Copy last week"))
+        self.template_button.setText(self.tr("Apply a template…"))
+        self.save_template_button.setText(self.tr("Save as template…"))
         for label, channel in zip(self.channel_labels, CHANNELS, strict=True):
             label.setText(channel_text(channel))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
-            if not self._stale:
+            self._stale = True  # events and checks are written in the language: shown again when visible
+            if self.isVisible():
                 self.reload()
         super().changeEvent(event)

@@ -1844,6 +1844,22 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <source>This content item no longer exists.</source>
         <translation>这条内容已不存在。</translation>
     </message>
+    <message>
+        <source>Choose the groups to plan this week for.</source>
+        <translation>请选择要安排这一周内容的社群。</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>请给模板起个名字。</translation>
+    </message>
+    <message>
+        <source>This week has no content of that channel to keep.</source>
+        <translation>这一周没有这个渠道的内容可保存。</translation>
+    </message>
+    <message>
+        <source>A template named {name} exists already.</source>
+        <translation>已有名为“{name}”的模板。</translation>
+    </message>
 </context>
 <context>
     <name>Events</name>
@@ -3533,12 +3549,48 @@ Customers, groups, coupons and content plans for a small shop&apos;s private dom
         <translation>上周没有可复制的内容。</translation>
     </message>
     <message>
+        <source>Apply an SOP template</source>
+        <translation>应用 SOP 模板</translation>
+    </message>
+    <message>
+        <source>%1 items for each chosen group, in 3:3:3:1.</source>
+        <translation>每个选中的社群安排 %1 条内容，比例 3:3:3:1。</translation>
+    </message>
+    <message>
+        <source>%1 moments posts, three a day at 1:1:1.</source>
+        <translation>%1 条朋友圈，每天 3 条，比例 1:1:1。</translation>
+    </message>
+    <message>
+        <source>One-on-one pushes from each customer&apos;s own dates (added, last order).</source>
+        <translation>按每位客户自己的日期（添加日、最近下单日）安排一对一推送。</translation>
+    </message>
+    <message>
+        <source>%1 items planned.</source>
+        <translation>已安排 %1 条内容。</translation>
+    </message>
+    <message>
+        <source>Save the week as a template</source>
+        <translation>把这一周存为模板</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>模板名称：</translation>
+    </message>
+    <message>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
         <source>New content…</source>
         <translation>新建内容…</translation>
+    </message>
+    <message>
+        <source>Apply a template…</source>
+        <translation>应用模板…</translation>
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation>存为模板…</translation>
     </message>
 </context>
 <context>

@@ -131,8 +131,8 @@ def test_week_events_holidays_make_up_days_shopping_days_and_birthdays(db) -> No
     from app.services.events import week_events
 
     with db.engine.begin() as conn:
-        conn.execute(text("INSERT INTO customer (name, birthday, birthday_lunar) VALUES ('寿星', '1990-11-11', 0), "
-                          "('农历寿星', '1985-07-07', 1)"))  # fmt: skip
+        conn.execute(text("INSERT INTO customer (name, birthday, birthday_lunar) VALUES ('寿星', '1990-11-11', :f), "
+                          "('农历寿星', '1985-07-07', :t)"), {"f": False, "t": True})  # fmt: skip
         conn.execute(text("INSERT INTO activity (key, name, params) VALUES ('member_day', '周会员日', '{\"weekday\": 3}')"))
     found = {(e.day.isoformat(), e.kind, e.text.split(" ·")[0]) for e in week_events(db, dt.date(2026, 11, 9))}
     assert ("2026-11-11", "shopping", "双11") in found and ("2026-11-11", "member_day", "会员日") in found
@@ -143,3 +143,43 @@ def test_week_events_holidays_make_up_days_shopping_days_and_birthdays(db) -> No
     assert ("2026-01-04", "workday") in make_up  # 2026-01-02 off, worked on Sunday 01-04
     qixi = {(e.day.isoformat(), e.kind, e.text) for e in week_events(db, dt.date(2026, 8, 17))}
     assert ("2026-08-19", "shopping", "七夕") in qixi and ("2026-08-19", "birthday", "1 · 农历寿星") in qixi
+
+
+def test_built_in_templates_keep_the_playbook(db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.groups import GroupService
+    from app.services.sop import GROUP_WEEK, MOMENTS_WEEK, SopError, SopService
+
+    groups = GroupService(db)
+    g1, g2 = groups.save({"name": "福利1群"}), groups.save({"name": "福利2群"})
+    sop = SopService(db)
+    with pytest.raises(SopError):
+        sop.apply(GROUP_WEEK, MONDAY, [])
+    assert sop.apply(GROUP_WEEK, MONDAY, [g1, g2]) == 10
+    assert sop.apply(MOMENTS_WEEK, MONDAY) == 21
+    planner = PlannerService(db)
+    assert planner.check(MONDAY, now=NOW) == []  # 3:3:3:1 in each group, 3 moments a day at 1:1:1
+    tid = sop.save_week(MONDAY, "我的社群周")
+    mine = next(t for t in sop.templates() if t.id == tid)
+    assert len(mine.slots) == 10 and not mine.builtin
+    with pytest.raises(SopError, match="exists"):
+        sop.save_week(MONDAY, "我的社群周")
+
+
+def test_journey_dates_around_month_ends(db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.sop import JOURNEY, SopService, journey_dates
+
+    assert journey_dates(dt.date(2026, 1, 29), [0, 3, 7]) == [dt.date(2026, 1, 29), dt.date(2026, 2, 1), dt.date(2026, 2, 5)]
+    assert journey_dates(dt.date(2026, 1, 31), [30]) == [dt.date(2026, 3, 2)]  # February has 28 days
+    assert journey_dates(dt.date(2028, 1, 31), [30]) == [dt.date(2028, 3, 1)]  # 2028 is a leap year
+    assert journey_dates(dt.date(2026, 12, 29), [3]) == [dt.date(2027, 1, 1)]
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO customer (name, added_on) VALUES ('一月底', '2026-01-29'), ('二月初', '2026-02-01')"))
+        conn.execute(text("INSERT INTO customer (name, last_order_at, order_count) VALUES ('老客', '2026-01-31 18:00:00', 1)"))
+    sop = SopService(db)
+    week = {(at.date().isoformat(), title[:2]): len(c) for at, title, c in sop.journey_steps(JOURNEY, dt.date(2026, 1, 26))}
+    assert week == {("2026-01-29", "欢迎"): 1, ("2026-02-01", "欢迎"): 1, ("2026-02-01", "首单"): 1}
+    march = {(at.date().isoformat(), title[:2]) for at, title, _c in sop.journey_steps(JOURNEY, dt.date(2026, 3, 2))}
+    assert ("2026-03-02", "唤回") in march
+    assert sop.apply_journey(JOURNEY, dt.date(2026, 1, 26)) == 3
+    pushes = PlannerService(db).items(dt.date(2026, 1, 26))
+    assert all(p.channel == "one_on_one" and p.targets.get("customers") for p in pushes)
