@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("export", help="export customers, orders, groups, campaigns or coupons to .xlsx or .csv")
     _db_option(exp, top=False)
-    exp.add_argument("kind", choices=("customers", "orders", "groups", "campaigns", "coupons"))
+    exp.add_argument("kind", choices=("customers", "orders", "groups", "campaigns", "coupons", "plan"))
     exp.add_argument("file", type=Path)
     exp.add_argument("--mask-phone", action="store_true", help="write phone numbers as 138****1234")
     exp.add_argument("--week", default=None, help="groups: the ISO week to grade, e.g. 2026-W47 (default: last week)")
@@ -388,7 +388,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        if args.kind in ("campaigns", "coupons"):
+        if args.kind == "plan":
+            from app.services.groups import parse_week
+            from app.services.plan_export import export_plan
+
+            if not args.week:
+                from app.i18n_markers import QT_TRANSLATE_NOOP, UserError
+
+                raise UserError(QT_TRANSLATE_NOOP("Errors", "Name the week: --week 2026-W48."))
+            count = export_plan(db, args.file, parse_week(args.week))
+        elif args.kind in ("campaigns", "coupons"):
             from app.services.coupon_export import export_campaigns, export_coupons
 
             count = (export_campaigns(db, args.file) if args.kind == "campaigns"

@@ -1860,6 +1860,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <source>A template named {name} exists already.</source>
         <translation>已有名为“{name}”的模板。</translation>
     </message>
+    <message>
+        <source>Name the week: --week 2026-W48.</source>
+        <translation>请指定周：--week 2026-W48。</translation>
+    </message>
 </context>
 <context>
     <name>Events</name>

@@ -183,3 +183,19 @@ def test_journey_dates_around_month_ends(db) -> None:  # type: ignore[no-untyped
     assert sop.apply_journey(JOURNEY, dt.date(2026, 1, 26)) == 3
     pushes = PlannerService(db).items(dt.date(2026, 1, 26))
     assert all(p.channel == "one_on_one" and p.targets.get("customers") for p in pushes)
+
+
+def test_export_plan_is_a_week_grid(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from app.services.plan_export import export_plan
+
+    planner = PlannerService(db)
+    planner.save(PlanItem(None, dt.datetime(2026, 11, 25, 20), "group", "interaction", "趣味答题", status="done"))
+    planner.save(PlanItem(None, dt.datetime(2026, 11, 29, 8, 30), "moments", "product", "新品"))
+    out = tmp_path / "plan.xlsx"
+    assert export_plan(db, out, MONDAY) == 2
+    sheet = load_workbook(out).active
+    assert sheet["A3"].value == "社群" and sheet["B2"].value == "周一 11-23"
+    assert sheet["D3"].value == "✓ 20:00 趣味答题（互动）" and sheet["H4"].value == "08:30 新品（产品）"
+    assert sheet.page_setup.orientation == "landscape"
