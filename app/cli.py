@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="import customers, orders, group members or group figures from .xlsx, .xls or .csv")
     _db_option(imp, top=False)
-    imp.add_argument("kind", choices=("customers", "orders", "members", "group-stats", "coupons"))
+    imp.add_argument("kind", choices=("customers", "orders", "members", "group-stats", "coupons", "plan"))
     imp.add_argument("file", type=Path)
     imp.add_argument("--sheet", default=None, help="sheet name (default: the first sheet)")
     imp.add_argument(

@@ -150,8 +150,18 @@ COUPON_FIELDS: tuple[Field, ...] = (
     Field("discount", QT_TRANSLATE_NOOP("ImportFields", "Discount"), ("优惠金额", "抵扣金额", "减免金额", "discount"), "money"),
 )  # fmt: skip
 
+PLAN_FIELDS: tuple[Field, ...] = (
+    Field("day", QT_TRANSLATE_NOOP("ImportFields", "Date"), ("日期", "发布日期", "date", "day"), "date"),
+    Field("time", QT_TRANSLATE_NOOP("ImportFields", "Time"), ("时间", "发布时间", "time"), "text"),
+    Field("channel", QT_TRANSLATE_NOOP("ImportFields", "Channel"), ("渠道", "发布渠道", "channel"), "text"),
+    Field("category", QT_TRANSLATE_NOOP("ImportFields", "Category"), ("类别", "类型", "内容类别", "category"), "text"),
+    Field("title", QT_TRANSLATE_NOOP("ImportFields", "Title"), ("标题", "主题", "title"), "text"),
+    Field("body", QT_TRANSLATE_NOOP("ImportFields", "Text"), ("内容", "正文", "文案", "text", "body"), "text"),
+    Field("targets", QT_TRANSLATE_NOOP("ImportFields", "Audience"), ("对象", "发送对象", "目标", "audience", "targets"), "text"),
+)  # fmt: skip
+
 FIELDS = {"customers": CUSTOMER_FIELDS, "orders": ORDER_FIELDS, "members": MEMBER_FIELDS, "group_stats": GROUP_STAT_FIELDS,
-          "coupons": COUPON_FIELDS}  # fmt: skip
+          "coupons": COUPON_FIELDS, "plan": PLAN_FIELDS}  # fmt: skip
 CUSTOM = "__custom__"  # a customer column kept as a custom field
 IGNORE = "__ignore__"  # a column the owner chose not to import
 

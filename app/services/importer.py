@@ -225,6 +225,10 @@ class ImportService:
             from app.services.coupon_import import CouponPlan
 
             plan = CouponPlan(kind, parsed, rownums, bad_rows, issues)
+        elif kind == "plan":
+            from app.services.plan_import import ContentPlan
+
+            plan = ContentPlan(kind, parsed, rownums, bad_rows, issues)
         else:
             from app.services.group_import import plan_for
 
@@ -338,8 +342,9 @@ def _check_mapping(kind: str, headers: list[str], mapping: list[str]) -> None:
                 "Errors", "Map at least one column to the name, phone, member code or WeChat ID."
             ),
         )
-    if kind == "coupons":
-        need = [field_spec(kind, k).header for k in ("campaign_name", "code") if k not in used]
+    if kind in ("coupons", "plan"):
+        need = [field_spec(kind, k).header for k in (("campaign_name", "code") if kind == "coupons" else ("day", "channel", "title"))
+                if k not in used]  # fmt: skip
         if need:
             raise ImportError_(
                 QT_TRANSLATE_NOOP("Errors", "This import needs these columns: {fields}."), fields="、".join(need)

@@ -2488,6 +2488,30 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <source>this order does not reach the coupon&apos;s threshold</source>
         <translation>这笔订单没达到券的使用门槛</translation>
     </message>
+    <message>
+        <source>the channel is missing</source>
+        <translation>缺少渠道</translation>
+    </message>
+    <message>
+        <source>the title is missing</source>
+        <translation>缺少标题</translation>
+    </message>
+    <message>
+        <source>not a channel (社群, 朋友圈, 一对一, 公众号 or 直播)</source>
+        <translation>不是渠道（社群、朋友圈、一对一、公众号或直播）</translation>
+    </message>
+    <message>
+        <source>not a category of this channel</source>
+        <translation>不是这个渠道的内容类别</translation>
+    </message>
+    <message>
+        <source>not a time of day (use 20:00)</source>
+        <translation>不是时间（请写成 20:00）</translation>
+    </message>
+    <message>
+        <source>no group, segment, tag or customer is called this</source>
+        <translation>没有叫这个名字的社群、分群、标签或客户</translation>
+    </message>
 </context>
 <context>
     <name>ImportCheckPage</name>
@@ -2852,6 +2876,26 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Discount</source>
         <translation>优惠金额</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>对象</translation>
     </message>
 </context>
 <context>

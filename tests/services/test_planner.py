@@ -199,3 +199,45 @@ def test_export_plan_is_a_week_grid(db, tmp_path) -> None:  # type: ignore[no-un
     assert sheet["A3"].value == "社群" and sheet["B2"].value == "周一 11-23"
     assert sheet["D3"].value == "✓ 20:00 趣味答题（互动）" and sheet["H4"].value == "08:30 新品（产品）"
     assert sheet.page_setup.orientation == "landscape"
+
+
+def test_import_plan_from_an_excel_draft(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    from app.services.groups import GroupService
+    from app.services.importer import ImportService
+    from app.services.segments import SegmentService
+
+    GroupService(db).save({"name": "福利1群"})
+    GroupService(db).save({"name": "福利2群"})
+    SegmentService(db).save("沉睡老客", {"match": "all", "rules": []})
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO customer (name, phone) VALUES ('甲', '13700000000')"))
+
+    def book(rows):  # type: ignore[no-untyped-def]
+        path = tmp_path / f"plan{len(rows)}.xlsx"
+        wb = Workbook()
+        for row in rows:
+            wb.active.append(row)
+        wb.save(path)
+        return path
+
+    header = ["日期", "时间", "渠道", "类别", "标题", "内容", "对象"]
+    good = book([header,
+                 ["2026-11-25", "20:00", "社群", "互动", "趣味答题", "猜猜新品", "福利1群、福利2群"],
+                 ["2026-11-26", "08:30", "朋友圈", "产品", "新品", None, None],
+                 ["2026-11-27", "10:00", "一对一", None, "唤回", "好久不见", "沉睡老客;13700000000"]])  # fmt: skip
+    importer = ImportService(db)
+    first = importer.run(good, "plan")
+    assert (first.inserted, first.invalid) == (3, 0)
+    again = importer.run(good, "plan")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3)
+    items = {i.title: i for i in PlannerService(db).items(MONDAY)}
+    assert len(items["趣味答题"].groups()) == 2 and items["唤回"].targets.get("customers")
+    bad = book([header,
+                ["2026-11-25", "25:00", "社群", "互动", "x", None, "福利1群"],
+                ["2026-11-25", "20:00", "微博", "互动", "y", None, None],
+                ["2026-11-25", "20:00", "朋友圈", "营销", "z", None, None],
+                ["2026-11-25", "20:00", "社群", "营销", "w", None, "不存在的群"]])  # fmt: skip
+    report = importer.run(bad, "plan")
+    assert report.invalid == 4 and {i.column for i in report.issues} == {"时间", "渠道", "类别", "对象"}
