@@ -231,9 +231,10 @@ class PlannerView(QWidget):
         self.copy_button = QPushButton(self)
         self.template_button = QPushButton(self)
         self.save_template_button = QPushButton(self)
+        self.plays_button = QPushButton(self)
         top = QHBoxLayout()
         for w in (self.prev_button, self.week_title, self.next_button, self.today_button, self.new_button, self.copy_button,
-                  self.template_button, self.save_template_button):  # fmt: skip
+                  self.template_button, self.save_template_button, self.plays_button):  # fmt: skip
             top.addWidget(w)
         top.addStretch(1)
         grid_widget = QWidget(self)
@@ -295,6 +296,7 @@ class PlannerView(QWidget):
         self.copy_button.clicked.connect(self.copy_last_week)
         self.template_button.clicked.connect(self.apply_template)
         self.save_template_button.clicked.connect(self.save_template)
+        self.plays_button.clicked.connect(self.open_plays)
         self.checks.itemClicked.connect(self._finding_clicked)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_item)
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, activated=self.prev_button.click)
@@ -500,6 +502,13 @@ class PlannerView(QWidget):
         self.data_changed.emit()
         QMessageBox.information(self, dialog.windowTitle(), self.tr("%1 items planned.").replace("%1", str(made)))
 
+    def open_plays(self) -> None:
+        from app.services.activities import ActivityService
+        from app.views.activity_library import ActivityLibraryDialog
+
+        dialog = ActivityLibraryDialog(ActivityService(self._service._db), self)
+        dialog.exec()
+
     def save_template(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
@@ -527,6 +536,7 @@ class PlannerView(QWidget):
         self.copy_button.setText(self.tr("Copy last week"))
         self.template_button.setText(self.tr("Apply a template…"))
         self.save_template_button.setText(self.tr("Save as template…"))
+        self.plays_button.setText(self.tr("Group plays…"))
         for label, channel in zip(self.channel_labels, CHANNELS, strict=True):
             label.setText(channel_text(channel))
 

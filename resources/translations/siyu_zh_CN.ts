@@ -33,6 +33,57 @@
     </message>
 </context>
 <context>
+    <name>ActivityLibraryDialog</name>
+    <message>
+        <source>Group plays</source>
+        <translation>社群玩法库</translation>
+    </message>
+    <message>
+        <source>New play</source>
+        <translation>新玩法</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Restore the original</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Rhythm</source>
+        <translation>节奏</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>%1 (own)</source>
+        <translation>%1（自建）</translation>
+    </message>
+    <message>
+        <source>Each parameter line is name = value; this one is not: %1</source>
+        <translation>每行参数写成“名称 = 值”，这一行不是：%1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>BinTableModel</name>
     <message>
         <source>Name</source>
@@ -1864,6 +1915,18 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <source>Name the week: --week 2026-W48.</source>
         <translation>请指定周：--week 2026-W48。</translation>
     </message>
+    <message>
+        <source>A play needs a name.</source>
+        <translation>玩法需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A play&apos;s parameters are a set of names and values.</source>
+        <translation>玩法参数需要是“名称 = 值”。</translation>
+    </message>
+    <message>
+        <source>A built-in play cannot be deleted; edit it instead.</source>
+        <translation>内置玩法不能删除，可以修改。</translation>
+    </message>
 </context>
 <context>
     <name>Events</name>
@@ -3639,6 +3702,10 @@ Customers, groups, coupons and content plans for a small shop&apos;s private dom
     <message>
         <source>Save as template…</source>
         <translation>存为模板…</translation>
+    </message>
+    <message>
+        <source>Group plays…</source>
+        <translation>玩法库…</translation>
     </message>
 </context>
 <context>

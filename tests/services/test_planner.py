@@ -241,3 +241,25 @@ def test_import_plan_from_an_excel_draft(db, tmp_path) -> None:  # type: ignore[
                 ["2026-11-25", "20:00", "社群", "营销", "w", None, "不存在的群"]])  # fmt: skip
     report = importer.run(bad, "plan")
     assert report.invalid == 4 and {i.column for i in report.issues} == {"时间", "渠道", "类别", "对象"}
+
+
+def test_activity_library_has_the_ten_plays_editable_and_own_ones(db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.activities import Activity, ActivityError, ActivityService
+
+    library = ActivityService(db)
+    plays = library.activities()
+    assert len(plays) == 10 and all(p.builtin for p in plays)
+    member_day = next(p for p in plays if p.key == "member_day")
+    assert member_day.params == {"weekday": 3}
+    member_day.params = {"weekday": 5}
+    member_day.rhythm = "每周五"
+    library.save(member_day)
+    assert next(p for p in library.activities() if p.key == "member_day").params == {"weekday": 5}
+    library.restore(int(member_day.id))  # type: ignore[arg-type]
+    assert next(p for p in library.activities() if p.key == "member_day").params == {"weekday": 3}
+    own = library.save(Activity(None, "新品试吃会", "到店试吃并打分", "每月一次", {"seats": 20}))
+    assert len(library.activities()) == 11
+    with pytest.raises(ActivityError):
+        library.delete(int(member_day.id))  # type: ignore[arg-type]
+    library.delete(own)
+    assert len(library.activities()) == 10

@@ -69,3 +69,22 @@ def test_status_and_the_card_editor(qtbot, view, demo_db) -> None:  # type: igno
     assert made.targets == {"groups": [2]} and made.category == "interaction"
     dialog.channel.setCurrentIndex(dialog.channel.findData("moments"))
     assert dialog.category.findData("product") > 0 and dialog.category.findData("interaction") < 0
+
+
+def test_activity_library_dialog(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.activities import ActivityService
+    from app.views.activity_library import ActivityLibraryDialog, params_text, parse_params
+
+    assert parse_params(params_text({"steps": [50, 100, 150], "weekday": 3})) == {"steps": [50, 100, 150], "weekday": 3}
+    i18n.install("zh_CN")
+    dialog = ActivityLibraryDialog(ActivityService(demo_db))
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 10 and not dialog.delete_button.isEnabled()
+    dialog.new_play()
+    assert dialog.list.count() == 11 and dialog.delete_button.isEnabled()
+    dialog.name.setText("试吃会")
+    dialog.params.setPlainText("seats = 20")
+    assert dialog.save()
+    assert any(p.name == "试吃会" and p.params == {"seats": 20} for p in ActivityService(demo_db).activities())
+    dialog.delete()
+    assert dialog.list.count() == 10
