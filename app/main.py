@@ -321,6 +321,22 @@ def open_settings(window: MainWindow, key: str) -> None:
         QTimer.singleShot(0, opener)
 
 
+def planner_choices(db) -> dict:  # type: ignore[no-untyped-def]
+    """What a content card can point at: segments, tags, coupon campaigns, plays; customers by phone."""
+    from app.services.activities import ActivityService
+    from app.services.coupons import CouponService
+    from app.services.planner import PlannerService
+    from app.services.segments import SegmentService
+    from app.services.tags import TagService
+
+    planner = PlannerService(db)
+    return {"segments": [(s.id, s.name) for s in SegmentService(db).segments()],
+            "tags": [(t.id, f"{t.group_name} · {t.name}") for t in TagService(db).tags()],
+            "campaigns": [(c.id, c.name) for c in CouponService(db).campaigns() if c.status != "ended"],
+            "activities": [(a.id, a.name) for a in ActivityService(db).activities()],
+            "phones": planner.customers_by_phone, "phone_of": planner.phones_of}  # fmt: skip
+
+
 def _add_planner_screen(window: MainWindow, db) -> None:  # type: ignore[no-untyped-def]
     """周计划, built when first shown."""
 
@@ -330,9 +346,11 @@ def _add_planner_screen(window: MainWindow, db) -> None:  # type: ignore[no-unty
         from app.services.planner import PlannerService
         from app.views.planner_view import PlannerView
 
-        view = PlannerView(PlannerService(db),
+        service = PlannerService(db)
+        view = PlannerView(service,
                            lambda: [(g.id, g.name) for g in GroupService(db).groups() if g.status == "active"],
-                           lambda monday: week_events(db, monday, i18n.current_language()))  # fmt: skip
+                           lambda monday: week_events(db, monday, i18n.current_language()),
+                           choices=lambda: planner_choices(db))  # fmt: skip
         window.customers.rows_shown.connect(view.invalidate)
         return view
 

@@ -85,6 +85,7 @@ class PlanItem:
     replies: int | None = None
     orders: int | None = None
     gmv_cents: int | None = None
+    images: list[str] = field(default_factory=list)  # file names in the data folder's images/
 
     def groups(self) -> list[int]:
         value = self.targets.get("groups") or []
@@ -205,7 +206,28 @@ def _datetime(value: Any) -> dt.datetime:
 
 
 _COLUMNS = ("id", "scheduled_at", "channel", "category", "title", "body", "targets", "campaign_id", "activity_id",
-            "status", "reach", "replies", "orders", "gmv_cents")  # fmt: skip
+            "status", "reach", "replies", "orders", "gmv_cents", "images")  # fmt: skip
+
+
+def store_images(paths: list[str]) -> list[str]:
+    """Copy pictures into the data folder (so the plan keeps them when the originals move); their new names."""
+    import shutil
+    import uuid
+    from pathlib import Path
+
+    from app.paths import data_dir
+
+    folder = data_dir() / "images"
+    folder.mkdir(parents=True, exist_ok=True)
+    names = []
+    for path in paths:
+        source = Path(path)
+        if not source.is_file():
+            raise PlanError(QT_TRANSLATE_NOOP("Errors", "Picture not found: {path}"), path=str(source))
+        name = f"{uuid.uuid4().hex[:12]}{source.suffix.lower()}"
+        shutil.copyfile(source, folder / name)
+        names.append(name)
+    return names
 
 
 class PlannerService:
@@ -235,6 +257,8 @@ class PlannerService:
             values["scheduled_at"] = _datetime(values["scheduled_at"])
             targets = values["targets"]
             values["targets"] = json.loads(targets) if isinstance(targets, str) else (targets or {})
+            images = values["images"]
+            values["images"] = json.loads(images) if isinstance(images, str) else (images or [])
             out.append(PlanItem(**values))
         return out
 
@@ -270,6 +294,7 @@ class PlannerService:
             raise PlanError(QT_TRANSLATE_NOOP("Errors", "This content item no longer exists."))
         values = dict(zip(_COLUMNS, row, strict=True))
         values["targets"] = json.loads(values["targets"]) if isinstance(values["targets"], str) else (values["targets"] or {})
+        values["images"] = json.loads(values["images"]) if isinstance(values["images"], str) else (values["images"] or [])
         item = PlanItem(**{**values, "scheduled_at": to.replace(microsecond=0)})
         if copy:
             item.id = None
@@ -346,6 +371,33 @@ class PlannerService:
                 cur.close()
         self._resolved[(kind, key)] = found
         return found
+
+    def customers_by_phone(self, phones: list[str]) -> dict[str, int]:
+        """Live customers by phone number (as typed, normalised to 11 digits)."""
+        import re
+
+        wanted = {re.sub(r"\D", "", p)[-11:]: p for p in phones}
+        if not wanted:
+            return {}
+        cur = self._db.reader().cursor()
+        try:
+            marks = ",".join(f"'{d}'" for d in wanted if d.isdigit() and len(d) == 11)
+            if not marks:
+                return {}
+            cur.execute(f"SELECT phone, id FROM customer WHERE deleted_at IS NULL AND phone IN ({marks})")
+            return {wanted[r[0]]: int(r[1]) for r in cur.fetchall()}
+        finally:
+            cur.close()
+
+    def phones_of(self, ids: list[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        cur = self._db.reader().cursor()
+        try:
+            cur.execute(f"SELECT id, phone FROM customer WHERE id IN ({','.join(str(int(i)) for i in ids)})")
+            return {int(r[0]): r[1] or "" for r in cur.fetchall()}
+        finally:
+            cur.close()
 
     def customer_keys(self, ids: list[int]) -> dict[int, str]:
         """Member code, else phone, else Siyu's id."""

@@ -135,9 +135,12 @@ class DayCell(QListWidget):
 class ItemDialog(QDialog):
     """A content card: time, channel, category, title, text, groups, status and results."""
 
-    def __init__(self, item: PlanItem, groups: list[tuple[int, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, item: PlanItem, groups: list[tuple[int, str]], parent: QWidget | None = None,
+                 choices: dict[str, Any] | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._item = item
+        choices = choices or {}
+        self._phone_ids = choices.get("phones", lambda phones: {})  # [phone] -> {phone: customer id}
         self.setWindowTitle(self.tr("Content"))
         self.setMinimumWidth(480)
         self.when = QDateTimeEdit(self)
@@ -168,19 +171,55 @@ class ItemDialog(QDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(item.status)))
         self.reach = QLineEdit("" if item.reach is None else str(item.reach), self)
         self.replies = QLineEdit("" if item.replies is None else str(item.replies), self)
+        self.orders = QLineEdit("" if item.orders is None else str(item.orders), self)
+        self.gmv = QLineEdit("" if item.gmv_cents is None else f"{item.gmv_cents / 100:.2f}", self)
+        from app.views.segment_editor import MultiPick
+
+        # one-on-one: saved segments, tags and listed customers (phone numbers)
+        self.segments = MultiPick(self)
+        self.segments.set_choices(choices.get("segments", []), list(item.targets.get("segments") or []))
+        self.tags = MultiPick(self)
+        self.tags.set_choices(choices.get("tags", []), list(item.targets.get("tags") or []))
+        phone_of = choices.get("phone_of", lambda ids: {})
+        listed = list(item.targets.get("customers") or [])
+        self.phones = QLineEdit("、".join(p for p in phone_of(listed).values() if p), self)
+        self.phones.setPlaceholderText("13800138000、13900139000")
+        self.campaign = QComboBox(self)
+        self.activity = QComboBox(self)
+        for combo, items, value in ((self.campaign, choices.get("campaigns", []), item.campaign_id),
+                                    (self.activity, choices.get("activities", []), item.activity_id)):  # fmt: skip
+            combo.addItem("—", None)
+            for key, label in items:
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        self.images = QListWidget(self)
+        self.images.setMaximumHeight(60)
+        self.images.addItems(item.images)
+        self.add_image = QPushButton(self.tr("Add pictures…"), self)
+        self.add_image.clicked.connect(self._add_images)
+        pictures = QHBoxLayout()
+        pictures.addWidget(self.images, 1)
+        pictures.addWidget(self.add_image)
         form = QFormLayout()
-        for label, widget in ((self.tr("Time"), self.when), (self.tr("Channel"), self.channel),
-                              (self.tr("Category"), self.category), (self.tr("Title"), self.title),
-                              (self.tr("Text"), self.body), (self.tr("Groups"), self.groups),
-                              (self.tr("Status"), self.status), (self.tr("Reach"), self.reach),
-                              (self.tr("Replies"), self.replies)):  # fmt: skip
+        self._rows: dict[str, Any] = {}
+        for key, label, widget in (("when", self.tr("Time"), self.when), ("channel", self.tr("Channel"), self.channel),
+                                   ("category", self.tr("Category"), self.category), ("title", self.tr("Title"), self.title),
+                                   ("body", self.tr("Text"), self.body), ("images", self.tr("Pictures"), pictures),
+                                   ("groups", self.tr("Groups"), self.groups), ("segments", self.tr("Segments"), self.segments),
+                                   ("tags", self.tr("Tags"), self.tags), ("phones", self.tr("Customers (phones)"), self.phones),
+                                   ("campaign", self.tr("Coupon campaign"), self.campaign),
+                                   ("activity", self.tr("Group play"), self.activity), ("status", self.tr("Status"), self.status),
+                                   ("reach", self.tr("Reach"), self.reach), ("replies", self.tr("Replies"), self.replies),
+                                   ("orders", self.tr("Orders"), self.orders), ("gmv", self.tr("GMV (yuan)"), self.gmv)):  # fmt: skip
             form.addRow(label, widget)
+            self._rows[key] = widget
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self._form = form
         self.channel.currentIndexChanged.connect(self._fill_categories)
         self._fill_categories()
         self.category.setCurrentIndex(max(0, self.category.findData(item.category)))
@@ -190,31 +229,72 @@ class ItemDialog(QDialog):
         self.category.addItem("—", None)
         for code in CATEGORIES.get(self.channel.currentData(), ()):
             self.category.addItem(category_text(code), code)
-        self.groups.setEnabled(self.channel.currentData() == "group")
+        channel = self.channel.currentData()
+        self.groups.setEnabled(channel == "group")
+        for key in ("segments", "tags", "phones"):
+            self._form.setRowVisible(self._rows[key], channel == "one_on_one")
+        self._form.setRowVisible(self._rows["groups"], channel == "group")
+
+    def _add_images(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add pictures"), "", self.tr("Pictures (*.png *.jpg *.jpeg *.gif *.webp)"))
+        if not paths:
+            return
+        from app.services.planner import store_images
+
+        try:
+            self.images.addItems(store_images(paths))
+        except UserError as exc:
+            QMessageBox.warning(self, self.windowTitle(), describe(exc))
 
     def item(self) -> PlanItem:
-        targets = dict(self._item.targets)
-        if self.channel.currentData() == "group":
+        import re
+
+        targets: dict[str, Any] = {}
+        channel = self.channel.currentData()
+        if channel == "group":
             targets["groups"] = [self.groups.item(i).data(ID_ROLE) for i in range(self.groups.count())
                                  if self.groups.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
+        elif channel == "one_on_one":
+            if self.segments.values():
+                targets["segments"] = [int(v) for v in self.segments.values()]
+            if self.tags.values():
+                targets["tags"] = [int(v) for v in self.tags.values()]
+            phones = [p for p in re.split(r"[、,，;；\s]+", self.phones.text()) if p.strip()]
+            if phones:
+                found = self._phone_ids(phones)
+                missing = [p for p in phones if p not in found]
+                if missing:
+                    raise ValueError(self.tr("No customer has these phone numbers: %1").replace("%1", "、".join(missing)))
+                targets["customers"] = sorted(set(found.values()))
+
+        def money(edit: QLineEdit) -> int | None:
+            text = edit.text().strip().replace(",", "").replace("¥", "")
+            try:
+                return round(float(text) * 100) if text else None
+            except ValueError:
+                return None
 
         def number(edit: QLineEdit) -> int | None:
             text = edit.text().strip().replace(",", "")
             return int(text) if text.isdigit() else None
 
         return PlanItem(self._item.id, self.when.dateTime().toPython().replace(second=0, microsecond=0),
-                        self.channel.currentData(), self.category.currentData(), self.title.text(),
-                        self.body.toPlainText() or None, targets, self._item.campaign_id, self._item.activity_id,
-                        self.status.currentData(), number(self.reach), number(self.replies), self._item.orders,
-                        self._item.gmv_cents)  # fmt: skip
+                        channel, self.category.currentData(), self.title.text(),
+                        self.body.toPlainText() or None, targets, self.campaign.currentData(), self.activity.currentData(),
+                        self.status.currentData(), number(self.reach), number(self.replies), number(self.orders),
+                        money(self.gmv), [self.images.item(i).text() for i in range(self.images.count())])  # fmt: skip
 
 
 class PlannerView(QWidget):
     data_changed = Signal()
 
-    def __init__(self, service: PlannerService, groups: Any, events: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: PlannerService, groups: Any, events: Any, parent: QWidget | None = None,
+                 choices: Any = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._service = service
+        self._choices = choices or (lambda: {})  # () -> segments, tags, campaigns, activities, phone lookups
         self._groups = groups  # () -> [(id, name)]
         self._events = events  # (monday) -> [Event]
         self._items: list[PlanItem] = []
@@ -406,14 +486,17 @@ class PlannerView(QWidget):
         self._open(PlanItem(None, dt.datetime.combine(day, dt.time(20, 0)), "group", "marketing", ""))
 
     def _open(self, item: PlanItem) -> None:
-        dialog = ItemDialog(item, self._groups(), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            self._service.save(dialog.item())
-        except UserError as exc:
-            QMessageBox.warning(self, dialog.windowTitle(), describe(exc))
-            return
+        dialog = ItemDialog(item, self._groups(), self, self._choices())
+        while True:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            try:
+                self._service.save(dialog.item())
+                break
+            except UserError as exc:
+                QMessageBox.warning(self, dialog.windowTitle(), describe(exc))
+            except ValueError as exc:  # a phone number nobody has: the dialog stays open with what was typed
+                QMessageBox.warning(self, dialog.windowTitle(), str(exc))
         self.reload()
         self.data_changed.emit()
 

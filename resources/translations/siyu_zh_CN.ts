@@ -1884,6 +1884,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>订单号 {number} 已经记录过了。</translation>
     </message>
     <message>
+        <source>Picture not found: {path}</source>
+        <translation>找不到图片：{path}</translation>
+    </message>
+    <message>
         <source>{category} is not a category of this channel.</source>
         <translation>“{category}”不是这个渠道的内容类别。</translation>
     </message>
@@ -3256,6 +3260,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>已跳过</translation>
     </message>
     <message>
+        <source>Add pictures…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -3276,12 +3284,36 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>正文</translation>
     </message>
     <message>
+        <source>Pictures</source>
+        <translation>图片</translation>
+    </message>
+    <message>
         <source>Groups</source>
         <translation>发到社群</translation>
     </message>
     <message>
+        <source>Segments</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Customers (phones)</source>
+        <translation>客户（手机号）</translation>
+    </message>
+    <message>
+        <source>Coupon campaign</source>
+        <translation>优惠券活动</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Group play</source>
+        <translation>社群玩法</translation>
     </message>
     <message>
         <source>Reach</source>
@@ -3290,6 +3322,26 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Replies</source>
         <translation>回复数</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>GMV (yuan)</source>
+        <translation>成交额（元）</translation>
+    </message>
+    <message>
+        <source>Add pictures</source>
+        <translation>添加图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>No customer has these phone numbers: %1</source>
+        <translation>没有客户用这些手机号：%1</translation>
     </message>
 </context>
 <context>

@@ -88,3 +88,45 @@ def test_activity_library_dialog(qtbot, demo_db) -> None:  # type: ignore[no-unt
     assert any(p.name == "试吃会" and p.params == {"seats": 20} for p in ActivityService(demo_db).activities())
     dialog.delete()
     assert dialog.list.count() == 10
+
+
+def test_card_editor_one_on_one_targets_links_and_pictures(qtbot, demo_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from app.main import planner_choices
+
+    i18n.install("zh_CN")
+    with demo_db.engine.connect() as conn:
+        phone, cid = conn.execute(text("SELECT phone, id FROM customer WHERE phone IS NOT NULL ORDER BY id LIMIT 1")).one()
+    choices = planner_choices(demo_db)
+    dialog = ItemDialog(PlanItem(None, dt.datetime(2026, 11, 26, 10), "one_on_one", None, "唤回"), [], None, choices)
+    qtbot.addWidget(dialog)
+    tag_id = choices["tags"][0][0]
+    dialog.tags.set_choices(choices["tags"], [tag_id])
+    dialog.phones.setText(f"{phone}、13000000000")
+    with pytest.raises(ValueError, match="13000000000"):
+        dialog.item()
+    dialog.phones.setText(phone)
+    dialog.campaign.setCurrentIndex(1)
+    dialog.activity.setCurrentIndex(1)
+    dialog.orders.setText("3")
+    dialog.gmv.setText("¥1,234.50")
+    picture = tmp_path / "poster.png"
+    picture.write_bytes(b"\\x89PNG\\r\\n")
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(picture)], ""))
+    dialog._add_images()
+    made = dialog.item()
+    assert made.targets == {"tags": [tag_id], "customers": [cid]}
+    assert made.campaign_id == choices["campaigns"][0][0] and made.activity_id == choices["activities"][0][0]
+    assert (made.orders, made.gmv_cents) == (3, 123450) and len(made.images) == 1
+    from app import paths
+
+    assert (paths.data_dir() / "images" / made.images[0]).is_file()
+    saved = PlannerService(demo_db).save(made)
+    again = next(i for i in PlannerService(demo_db).items(dt.date(2026, 11, 23)) if i.id == saved)
+    assert again.images == made.images and again.targets == made.targets
+    reopened = ItemDialog(again, [], None, choices)
+    qtbot.addWidget(reopened)
+    assert reopened.phones.text() == phone and reopened.tags.values() == [tag_id]
