@@ -242,6 +242,37 @@ class PlannerService:
 
         return PlanRules.from_json(SettingsService(self._db).get(SETTINGS_KEY))
 
+    def save_rules(self, rules: PlanRules) -> None:
+        from dataclasses import asdict
+
+        from app.services.settings import SettingsService
+
+        if sum(rules.group_shares) != 100 or min(rules.group_shares) < 0:
+            raise PlanError(QT_TRANSLATE_NOOP("Errors", "The four group shares must add up to 100 %."))
+        if min(rules.group_tolerance, rules.moments_tolerance, rules.moments_per_day, rules.pushes_per_customer,
+               rules.group_min_items, rules.moments_min_items) < 0:  # fmt: skip
+            raise PlanError(QT_TRANSLATE_NOOP("Errors", "Limits cannot be negative."))
+        SettingsService(self._db).set(SETTINGS_KEY, {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(rules).items()})
+
+    def shop_events(self) -> list[dict[str, str]]:
+        from app.services.settings import SettingsService
+
+        return list(SettingsService(self._db).get("planner.events") or [])
+
+    def save_shop_events(self, events: list[dict[str, str]]) -> None:
+        from app.services.settings import SettingsService
+
+        clean = []
+        for e in events:
+            name = str(e.get("name", "")).strip()
+            try:
+                day = dt.date.fromisoformat(str(e.get("date", ""))[:10])
+            except ValueError as exc:
+                raise PlanError(QT_TRANSLATE_NOOP("Errors", "{date} is not a date."), date=str(e.get("date", ""))) from exc
+            if name:
+                clean.append({"date": day.isoformat(), "name": name[:40]})
+        SettingsService(self._db).set("planner.events", sorted(clean, key=lambda e: e["date"]))
+
     # -- items ------------------------------------------------------------------------------------------------
     def items(self, monday: dt.date) -> list[PlanItem]:
         from sqlalchemy import text

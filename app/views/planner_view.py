@@ -312,9 +312,12 @@ class PlannerView(QWidget):
         self.template_button = QPushButton(self)
         self.save_template_button = QPushButton(self)
         self.plays_button = QPushButton(self)
+        self.rules_button = QPushButton(self)
+        self.events_button = QPushButton(self)
         top = QHBoxLayout()
         for w in (self.prev_button, self.week_title, self.next_button, self.today_button, self.new_button, self.copy_button,
-                  self.template_button, self.save_template_button, self.plays_button):  # fmt: skip
+                  self.template_button, self.save_template_button, self.plays_button, self.rules_button,
+                  self.events_button):  # fmt: skip
             top.addWidget(w)
         top.addStretch(1)
         grid_widget = QWidget(self)
@@ -377,6 +380,8 @@ class PlannerView(QWidget):
         self.template_button.clicked.connect(self.apply_template)
         self.save_template_button.clicked.connect(self.save_template)
         self.plays_button.clicked.connect(self.open_plays)
+        self.rules_button.clicked.connect(self.edit_rules)
+        self.events_button.clicked.connect(self.edit_events)
         self.checks.itemClicked.connect(self._finding_clicked)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_item)
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, activated=self.prev_button.click)
@@ -585,6 +590,18 @@ class PlannerView(QWidget):
         self.data_changed.emit()
         QMessageBox.information(self, dialog.windowTitle(), self.tr("%1 items planned.").replace("%1", str(made)))
 
+    def edit_rules(self) -> None:
+        from app.views.planner_settings import PlanRulesDialog
+
+        if PlanRulesDialog(self._service, self).exec() == QDialog.DialogCode.Accepted:
+            self.run_checks()
+
+    def edit_events(self) -> None:
+        from app.views.planner_settings import ShopEventsDialog
+
+        if ShopEventsDialog(self._service, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
     def open_plays(self) -> None:
         from app.services.activities import ActivityService
         from app.views.activity_library import ActivityLibraryDialog
@@ -620,6 +637,8 @@ class PlannerView(QWidget):
         self.template_button.setText(self.tr("Apply a template…"))
         self.save_template_button.setText(self.tr("Save as template…"))
         self.plays_button.setText(self.tr("Group plays…"))
+        self.rules_button.setText(self.tr("Check rules…"))
+        self.events_button.setText(self.tr("Shop events…"))
         for label, channel in zip(self.channel_labels, CHANNELS, strict=True):
             label.setText(channel_text(channel))
 

@@ -1888,6 +1888,18 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>找不到图片：{path}</translation>
     </message>
     <message>
+        <source>The four group shares must add up to 100 %.</source>
+        <translation>社群四类内容的比例加起来须为 100%。</translation>
+    </message>
+    <message>
+        <source>Limits cannot be negative.</source>
+        <translation>限制不能是负数。</translation>
+    </message>
+    <message>
+        <source>{date} is not a date.</source>
+        <translation>“{date}”不是日期。</translation>
+    </message>
+    <message>
         <source>{category} is not a category of this channel.</source>
         <translation>“{category}”不是这个渠道的内容类别。</translation>
     </message>
@@ -3563,6 +3575,53 @@ Customers, groups, coupons and content plans for a small shop&apos;s private dom
     </message>
 </context>
 <context>
+    <name>PlanRulesDialog</name>
+    <message>
+        <source>Planner checks</source>
+        <translation>周计划检查标准</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source>Group content (marketing, interaction, care, daily)</source>
+        <translation>社群内容（营销、互动、关怀福利、日常）</translation>
+    </message>
+    <message>
+        <source>Allowed off by</source>
+        <translation>允许偏差</translation>
+    </message>
+    <message>
+        <source>Judge groups from (items a week)</source>
+        <translation>每周至少多少条才检查</translation>
+    </message>
+    <message>
+        <source>Interaction at least</source>
+        <translation>互动内容至少</translation>
+    </message>
+    <message>
+        <source>Moments a day at most</source>
+        <translation>朋友圈每天最多</translation>
+    </message>
+    <message>
+        <source>Moments 1:1:1, allowed off by</source>
+        <translation>朋友圈 1:1:1 允许偏差</translation>
+    </message>
+    <message>
+        <source>Judge moments from (posts a week)</source>
+        <translation>朋友圈每周至少多少条才检查</translation>
+    </message>
+    <message>
+        <source>One-on-one pushes a customer a week at most</source>
+        <translation>每位客户每周一对一推送最多</translation>
+    </message>
+    <message>
+        <source>Defaults from the private-domain playbook: 3:3:3:1 in groups, interaction over 30 %, moments at most 3 a day at 1:1:1, at most 2 pushes a week to one customer.</source>
+        <translation>默认值来自私域运营方法：社群内容 3:3:3:1，互动超过 30%；朋友圈每天最多 3 条，比例 1:1:1；每位客户每周最多推送 2 次。</translation>
+    </message>
+</context>
+<context>
     <name>Planner</name>
     <message>
         <source>Groups</source>
@@ -3758,6 +3817,14 @@ Customers, groups, coupons and content plans for a small shop&apos;s private dom
     <message>
         <source>Group plays…</source>
         <translation>玩法库…</translation>
+    </message>
+    <message>
+        <source>Check rules…</source>
+        <translation>检查标准…</translation>
+    </message>
+    <message>
+        <source>Shop events…</source>
+        <translation>店铺活动…</translation>
     </message>
 </context>
 <context>
@@ -4324,6 +4391,25 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>Undo</source>
         <translation>撤销</translation>
+    </message>
+</context>
+<context>
+    <name>ShopEventsDialog</name>
+    <message>
+        <source>Shop events</source>
+        <translation>店铺活动</translation>
+    </message>
+    <message>
+        <source>e.g. store anniversary</source>
+        <translation>例如：店庆</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>

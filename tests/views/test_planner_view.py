@@ -130,3 +130,35 @@ def test_card_editor_one_on_one_targets_links_and_pictures(qtbot, demo_db, tmp_p
     reopened = ItemDialog(again, [], None, choices)
     qtbot.addWidget(reopened)
     assert reopened.phones.text() == phone and reopened.tags.values() == [tag_id]
+
+
+def test_rules_and_shop_events_dialogs(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.events import week_events
+    from app.views.planner_settings import PlanRulesDialog, ShopEventsDialog
+
+    i18n.install("zh_CN")
+    service = PlannerService(demo_db)
+    rules = PlanRulesDialog(service)
+    qtbot.addWidget(rules)
+    rules.moments_day.setValue(2)
+    rules.save()
+    assert service.rules().moments_per_day == 2
+    rules.shares[0].setValue(50)  # no longer 100 in all
+    import app.views.planner_settings as ps
+
+    warned = []
+    original = ps.QMessageBox.warning
+    ps.QMessageBox.warning = lambda *a: warned.append(a[2])  # type: ignore[method-assign]
+    try:
+        rules.save()
+    finally:
+        ps.QMessageBox.warning = original  # type: ignore[method-assign]
+    assert warned and "100" in warned[0]
+    events = ShopEventsDialog(service)
+    qtbot.addWidget(events)
+    events.day.setDate(events.day.date().fromString("2026-11-26", "yyyy-MM-dd"))
+    events.name.setText("店庆三周年")
+    events._add("2026-11-26", events.name.text())
+    events.save()
+    assert service.shop_events() == [{"date": "2026-11-26", "name": "店庆三周年"}]
+    assert any(e.kind == "shop" and e.text == "店庆三周年" for e in week_events(demo_db, dt.date(2026, 11, 23)))
