@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QMimeData, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QMimeData, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QBrush, QColor, QDrag, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -356,6 +356,9 @@ class PlannerView(QWidget):
         self.checks = QListWidget(self)
         self.checks.setObjectName("planChecks")
         self.checks.setWordWrap(True)
+        self.checks.setTextElideMode(Qt.TextElideMode.ElideNone)  # every line of a finding shows, wrapped
+        self.checks.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.checks.setSpacing(3)
         self.checks_title = QLabel(self)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -458,6 +461,8 @@ class PlannerView(QWidget):
         for f in findings:
             detail = self.tr("time passed, neither done nor skipped") if f.rule == "missed" else f.detail
             entry = QListWidgetItem(f"⚠ {rule_text(f.rule)}\n{f.scope}\n{detail}", self.checks)
+            lines = 3 + sum(len(part) // 22 for part in (f.scope, detail))  # a long scope or detail wraps
+            entry.setSizeHint(QSize(0, self.checks.fontMetrics().lineSpacing() * (lines + 1)))
             entry.setData(ID_ROLE, list(f.item_ids))
             entry.setForeground(QBrush(QColor("#b91c1c")))
         self.checks_title.setText(self.tr("Checks for %1 (%2)").replace("%1", week_label(self._monday))

@@ -105,7 +105,10 @@ def test_service_resolves_segments_tags_and_customers_once(db) -> None:  # type:
     tag = tags.create_tag(tags.create_group("兴趣"), "爱吃甜")
     tags.add_tags(ids[:2], [tag])
     everyone = SegmentService(db).save("全部", {"match": "all", "rules": []})
+    named = SegmentService(db).save("有会员号", {"match": "all", "rules": [{"field": "order_count", "op": ">=", "value": 0}]})
     planner = PlannerService(db)
+    two = PlanItem(None, dt.datetime(2026, 11, 23, 9), "one_on_one", None, "两个分群", targets={"segments": [everyone, named]})
+    assert len(planner.push_targets(two)) == 4  # reached by both segments, each customer once
     week = [
         # one push to a segment and a tag that overlap: counts once for each customer
         PlanItem(None, dt.datetime(2026, 11, 23, 10), "one_on_one", None, "欢迎", targets={"segments": [everyone], "tags": [tag]}),
