@@ -1,0 +1,65 @@
+"""The metric definitions (PRODUCT.md), pinned on hand-made orders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import text
+
+from app.services.customer_stats import refresh_customer_stats
+from app.services.groups import parse_week
+from app.services.metrics import MetricsService, previous_week
+
+W48 = dt.date(2026, 11, 23)
+
+
+def orders(db, rows) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """rows: (customer name, time, yuan); customers are made on first mention."""
+    ids: dict[str, int] = {}
+    with db.engine.begin() as conn:
+        for k, (name, when, amount) in enumerate(rows):
+            if name not in ids:
+                ids[name] = int(conn.execute(text("INSERT INTO customer (name) VALUES (:n) RETURNING id"), {"n": name}).scalar_one())
+            conn.execute(text("INSERT INTO orders (customer_id, ordered_at, amount_cents, source, external_no) "
+                              "VALUES (:c, :t, :a, 'test', :no)"),
+                         {"c": ids[name], "t": dt.datetime.fromisoformat(when), "a": round(amount * 100), "no": f"N{k}"})  # fmt: skip
+        refresh_customer_stats(conn)
+    return ids
+
+
+def test_new_and_returning_buyers_and_their_gmv(db) -> None:  # type: ignore[no-untyped-def]
+    orders(db, [
+        ("新客", "2026-11-24 10:00:00", 50), ("新客", "2026-11-26 10:00:00", 30),  # first ever, twice: both new
+        ("老客", "2026-10-01 10:00:00", 100), ("老客", "2026-11-25 10:00:00", 80),
+        ("退过款", "2026-11-01 10:00:00", -20), ("退过款", "2026-11-27 10:00:00", 60),  # only a refund before: new
+        ("只退款", "2026-09-01 10:00:00", 40), ("只退款", "2026-11-28 10:00:00", -40),  # a refund alone: not a buyer
+        ("周日", "2026-11-29 23:59:59", 10), ("下周一", "2026-11-30 00:00:00", 999),
+    ])  # fmt: skip
+    m = MetricsService(db).week(W48)
+    assert m.week == "2026-W48"
+    assert (m.buyers, m.new_buyers, m.returning_buyers, m.orders) == (4, 3, 1, 5)
+    assert m.gmv == 5000 + 3000 + 8000 + 6000 - 4000 + 1000 == 19000
+    assert m.gmv_new == 5000 + 3000 + 6000 + 1000 and m.gmv_returning == 8000 - 4000
+    assert m.aov_new == pytest.approx(15000 / 3) and m.aov_returning == 4000 and m.repurchase_rate == 0.25
+    assert m.active_customers == 4  # ordered in the 30 days up to Sunday 24:00 (the refund does not count)
+
+
+def test_an_empty_week_has_no_ratios_and_weeks_cross_years(db) -> None:  # type: ignore[no-untyped-def]
+    m = MetricsService(db).week(W48)
+    assert (m.gmv, m.buyers) == (0, 0) and m.aov is None and m.repurchase_rate is None and m.k is None
+    assert previous_week(parse_week("2026-W01")) == parse_week("2025-W52")
+    report = MetricsService(db).report_json(parse_week("2026-W01"))
+    assert report["week"] == "2026-W01" and report["previous"]["week"] == "2025-W52"
+    assert set(report) == {"week", "gmv", "orders", "buyers", "new_buyers", "returning_buyers", "gmv_new", "gmv_returning",
+                           "aov_new", "aov_returning", "repurchase_rate", "previous"}  # fmt: skip
+
+
+def test_contacts_k_and_coupons(db) -> None:  # type: ignore[no-untyped-def]
+    with db.engine.begin() as conn:
+        ref = int(conn.execute(text("INSERT INTO customer (name, added_on) VALUES ('推荐人', '2026-01-01') RETURNING id")).scalar_one())
+        for i, channel in enumerate(("小红书", "小红书", "门店")):
+            conn.execute(text("INSERT INTO customer (name, added_on, source_channel, referrer_id) VALUES (:n, :d, :c, :r)"),
+                         {"n": f"新{i}", "d": dt.date(2026, 11, 24), "c": channel, "r": ref if i < 2 else None})  # fmt: skip
+    m = MetricsService(db).week(W48)
+    assert m.new_contacts == {"小红书": 2, "门店": 1} and m.k == 2.0
