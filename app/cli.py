@@ -217,6 +217,12 @@ def run_command(args: argparse.Namespace) -> int:
     except UserError as exc:
         print(f"siyu: {i18n.describe(exc)}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the output went to a pager or `head` that stopped reading: nothing is wrong
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the interpreter's exit flushes it)
+        except OSError:
+            pass
+        return 0
     except KeyboardInterrupt:
         print(
             "siyu: " + QCoreApplication.translate("Cli", "interrupted; nothing was changed"), file=sys.stderr
@@ -448,7 +454,9 @@ def cmd_rfm(args: argparse.Namespace) -> int:
     print(QCoreApplication.translate("Cli", "RFM as of %1: %2 customers, %3 with orders").replace("%1", scores.as_of.isoformat())
           .replace("%2", f"{len(scores):,}").replace("%3", f"{len(scores) - prospects:,}"))  # fmt: skip
     width = max(len(c.key) for c in RFM_CLASSES)
-    print(f"{QCoreApplication.translate('Cli', 'class'):<{width + 2}}{QCoreApplication.translate('Cli', 'customers'):>12}{QCoreApplication.translate('Cli', 'revenue share'):>16}")
+    heads = (QCoreApplication.translate("Cli", "class"), QCoreApplication.translate("Cli", "customers"),
+             QCoreApplication.translate("Cli", "revenue share"))  # fmt: skip
+    print(f"{heads[0]:<{width + 2}}{heads[1]:>12}{heads[2]:>16}")
     for cls in RFM_CLASSES:
         row = summary.loc[cls.key]
         share = "–" if row["revenue_share"] != row["revenue_share"] else f"{row['revenue_share']:.1%}"

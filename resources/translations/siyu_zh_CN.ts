@@ -378,6 +378,18 @@
         <translation>RFM（截至 %1）：共 %2 位客户，其中 %3 位下过单</translation>
     </message>
     <message>
+        <source>class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>revenue share</source>
+        <translation>收入占比</translation>
+    </message>
+    <message>
         <source>%1 customers without orders are prospects.</source>
         <translation>%1 位还没下单的客户属于潜在用户。</translation>
     </message>
