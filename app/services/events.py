@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from app.i18n_markers import QT_TRANSLATE_NOOP
 from app.services.database import Database
-from app.services.reminders import birthdays
+from app.services.reminders import birthdays_on
 
 SHOPPING_DAYS = {(3, 8): "女神节 3·8", (5, 20): "520", (6, 18): "618", (11, 11): "双11", (12, 12): "双12"}
 _MAKE_UP = re.compile(r"(\d{4}-\d{2}-\d{2})")
@@ -70,6 +70,8 @@ def week_events(db: Database, monday: dt.date, language: str = "zh_CN") -> list[
         params = json.loads(row[0]) if isinstance(row[0], str) else (row[0] or {})
         member_weekday = params.get("weekday")
     qixi = {y: _qixi(y) for y in years}
+
+    born = birthdays_on(db, days)
     for day in days:
         if day in cn:
             out.append(Event(day, "holiday", str(cn.get(day))))
@@ -84,7 +86,7 @@ def week_events(db: Database, monday: dt.date, language: str = "zh_CN") -> list[
                 out.append(Event(day, "shop", str(event.get("name", ""))))
         if member_weekday is not None and day.isoweekday() == int(member_weekday):
             out.append(Event(day, "member_day", "会员日" if language.startswith("zh") else "Member day"))
-        found = birthdays(db, day)
+        found = born[day]
         if found is not None:
             names = "、".join(found.names[:3]) + ("…" if found.count > 3 else "")
             out.append(Event(day, "birthday", f"{found.count} · {names}", tuple(found.customer_ids)))

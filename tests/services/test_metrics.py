@@ -63,3 +63,41 @@ def test_contacts_k_and_coupons(db) -> None:  # type: ignore[no-untyped-def]
                          {"n": f"新{i}", "d": dt.date(2026, 11, 24), "c": channel, "r": ref if i < 2 else None})  # fmt: skip
     m = MetricsService(db).week(W48)
     assert m.new_contacts == {"小红书": 2, "门店": 1} and m.k == 2.0
+
+
+def test_trend_agrees_with_each_week(db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.metrics import trend
+
+    orders(db, [
+        ("甲", "2026-11-02 09:00:00", 10), ("甲", "2026-11-10 09:00:00", 20), ("乙", "2026-11-10 23:59:59", 30),
+        ("乙", "2026-11-23 00:00:00", 40), ("丙", "2026-11-29 23:59:59", -5), ("丙", "2026-10-01 10:00:00", 15),
+        # first order on the Sunday before the first week: a returning buyer in that week, not a new one
+        ("丁", "2026-11-01 12:00:00", 7), ("丁", "2026-11-03 12:00:00", 9),
+    ])  # fmt: skip
+    points = trend(db, W48, weeks=4)
+    service = MetricsService(db)
+    assert [p.monday for p in points] == [W48 - dt.timedelta(weeks=3 - i) for i in range(4)]
+    for p in points:
+        m = service.week(p.monday)
+        assert (p.gmv_new, p.gmv_returning, p.buyers) == (m.gmv_new, m.gmv_returning, m.buyers)
+    first = points[0]  # 2026-W45: 甲 new (10), 丁 returning (9)
+    assert (first.gmv_new, first.gmv_returning, first.new_buyers, first.returning_buyers) == (1000, 900, 1, 1)
+
+
+def test_the_kept_weeks_follow_every_change(db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.metrics import SALES
+
+    ids = orders(db, [("甲", "2026-11-24 09:00:00", 10), ("乙", "2026-11-25 09:00:00", 20)])
+    weeks, _active = SALES.sales(db, W48, 2)
+    assert (weeks[-1].gmv, weeks[-1].new_buyers) == (3000, 2)
+    assert SALES.sales(db, W48, 2)[0] is weeks  # nothing changed: the kept figures
+    with db.engine.begin() as conn:  # an older order makes 乙 a returning buyer; an amount is corrected
+        conn.execute(text("INSERT INTO orders (customer_id, ordered_at, amount_cents, source, external_no) "
+                          "VALUES (:c, '2025-05-01 10:00:00', 500, 'test', 'OLD')"), {"c": ids["乙"]})  # fmt: skip
+        refresh_customer_stats(conn)
+    again = SALES.sales(db, W48, 2)[0]
+    assert (again[-1].new_buyers, again[-1].returning_buyers) == (1, 1)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE orders SET amount_cents = 1500 WHERE customer_id = :c AND external_no = 'N0'"),
+                     {"c": ids["甲"]})  # fmt: skip
+    assert SALES.sales(db, W48, 2)[0][-1].gmv == 3500
