@@ -155,19 +155,23 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     # -- screens -------------------------------------------------------------------------------------------
-    def add_lazy_screen(self, key: str, title: Callable[[], str], factory: Callable[[], QWidget]) -> None:
-        """A screen built the first time it is shown: its modules (pandas and all) stay off the start-up path."""
+    def add_lazy_screen(
+        self, key: str, title: Callable[[], str], factory: Callable[[], QWidget], first: bool = False
+    ) -> None:
+        """A screen built the first time it is shown: its modules (pandas and all) stay off the start-up path.
+        ``first`` puts it at the top of the navigation; the screen on show stays the same."""
         holder = QWidget(self.stack)
         holder.setObjectName(f"{key}Holder")
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
-        self._screens.append(Screen(key, title, holder))
+        row = 0 if first else len(self._screens)
+        self._screens.insert(row, Screen(key, title, holder))
         self._factories[key] = factory
         item = QListWidgetItem(title())
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(120, 40))
-        self.nav.addItem(item)
-        self.stack.addWidget(holder)
+        self.stack.insertWidget(row, holder)
+        self.nav.insertItem(row, item)
 
     def screen(self, key: str) -> QWidget | None:
         """The screen's widget, built now if it is a lazy one not shown yet."""
