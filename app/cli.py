@@ -141,6 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
     plan_check.add_argument("--week", required=True, help="the ISO week, e.g. 2026-W48")
     plan_check.add_argument("--json", action="store_true", help="a JSON list of {rule, scope, detail}")
 
+    rep = sub.add_parser("report", help="the printed weekly report")
+    _db_option(rep, top=False)
+    rep_sub = rep.add_subparsers(dest="report_command", required=True)
+    weekly = rep_sub.add_parser("weekly", help="the weekly report as an A4 PDF, and its figures as JSON")
+    _db_option(weekly, top=False)
+    weekly.add_argument("--week", default=None, help="the ISO week, e.g. 2026-W47 (default: the last complete week)")
+    weekly.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="where to write the PDF")
+    weekly.add_argument("--json", type=Path, default=None, metavar="FILE.json", help="also write the figures as JSON")
+
     tpl = sub.add_parser("template", help="write an empty import template")
     _db_option(tpl, top=False)
     tpl.add_argument("kind", choices=("customers", "orders"))
@@ -210,7 +219,14 @@ def run_command(args: argparse.Namespace) -> int:
     from app.i18n_markers import UserError
 
     logging_setup.setup()
-    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    if args.command == "report":  # fonts and the PDF writer need a GUI application, not a window
+        from PySide6.QtGui import QGuiApplication
+
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QCoreApplication.instance() or QGuiApplication(sys.argv[:1])
+    else:
+        app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     i18n.install(i18n.resolve_language(args.lang))
     try:
         return COMMANDS[args.command](args)
@@ -489,6 +505,44 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import json
+
+    from PySide6.QtCore import QCoreApplication
+
+    from app.i18n_markers import QT_TRANSLATE_NOOP, UserError
+    from app.printing.weekly_report import write_pdf
+    from app.services.groups import parse_week, week_of
+    from app.services.weekly_report import weekly_report
+
+    monday = parse_week(args.week) if args.week else week_of(dt.date.today() - dt.timedelta(days=7))[0]
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "The report is written as a PDF: give --out a name ending in .pdf."))
+    db = _open(args)
+    try:
+        data = weekly_report(db, monday)
+    finally:
+        db.close()
+    try:
+        pages = write_pdf(out, data)
+        if args.json is not None:
+            Path(args.json).write_text(json.dumps(data.figures_json(), ensure_ascii=False, indent=2) + "\n",
+                                       encoding="utf-8")  # fmt: skip
+    except OSError as exc:
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: {reason}."),
+                        path=str(exc.filename or out), reason=exc.strerror or str(exc)) from exc  # fmt: skip
+    if not out.exists() or out.stat().st_size == 0:  # Qt's PDF writer reports no error of its own
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: {reason}."), path=str(out),
+                        reason="PDF")  # fmt: skip
+    print(QCoreApplication.translate("Cli", "Weekly report %1: %2 pages written to %3")
+          .replace("%1", data.week).replace("%2", str(pages)).replace("%3", str(out)))  # fmt: skip
+    if args.json is not None:
+        print(QCoreApplication.translate("Cli", "Figures written to %1").replace("%1", str(args.json)))
+    return 0
+
+
 def cmd_template(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication
 
@@ -560,6 +614,7 @@ def cmd_staff(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
+    "report": cmd_report,
     "db": cmd_db,
     "staff": cmd_staff,
     "demo": cmd_demo,

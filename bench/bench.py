@@ -422,6 +422,58 @@ def planner_figures(db_path: Path) -> dict[str, object]:
         "median": round(statistics.median(runs), 3), "runs": [round(r, 3) for r in runs]}}}
 
 
+DASHBOARD_SCRIPT = r"""
+import datetime as dt, json, os, resource, statistics, sys, tempfile, time
+sys.path.insert(0, %r)
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication([])
+from app.services.database import open_database, resolve_location
+from app.services.dashboard import dashboard
+from app.services.groups import week_of
+from app.services.weekly_report import weekly_report
+from app.printing.weekly_report import write_pdf
+db = open_database(resolve_location(%r)).database
+monday = week_of(dt.date.today() - dt.timedelta(days=7))[0]
+t = time.perf_counter(); dashboard(db, monday); cold = time.perf_counter() - t
+warm = []
+for _ in range(%d):
+    t = time.perf_counter(); dashboard(db, monday); warm.append(time.perf_counter() - t)
+pdf = os.path.join(tempfile.mkdtemp(), "week.pdf")
+reports = []
+for _ in range(3):
+    t = time.perf_counter(); pages = write_pdf(pdf, weekly_report(db, monday)); reports.append(time.perf_counter() - t)
+print(json.dumps({"week": str(monday), "cold_s": round(cold, 3), "warm_s": [round(w, 3) for w in warm],
+                  "report_s": [round(r, 3) for r in reports], "pages": pages,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
+"""
+
+
+def dashboard_figures(db_path: Path, runs: int, env: dict[str, str]) -> dict[str, object]:
+    """The dashboard for the last complete week: the first look (the twelve weeks' sales read), then the looks
+    after it (what the owner gets once start-up's warm-up has read them); the weekly report PDF in the same
+    process, and ``siyu report weekly`` as a command from a cold start."""
+    import tempfile
+
+    out = subprocess.run([sys.executable, "-c", DASHBOARD_SCRIPT % (str(ROOT), str(db_path), runs)],
+                         capture_output=True, text=True, env=env, cwd=ROOT, check=True).stdout  # fmt: skip
+    found = json.loads(out.strip().splitlines()[-1])
+    folder = Path(tempfile.mkdtemp())
+    cli = timed_runs([sys.executable, "-c", "import subprocess, sys, time; t = time.time(); subprocess.run("
+                      f"[sys.executable, '-m', 'app.cli', 'report', 'weekly', '--db', {str(db_path)!r}, '--out', "
+                      f"{str(folder / 'w.pdf')!r}, '--json', {str(folder / 'w.json')!r}], check=True, "
+                      "capture_output=True); print(f'{time.time() - t:.3f}')"], 3, env)  # fmt: skip
+    return {"dashboard": {
+        "week": found["week"],
+        "first_look_s": found["cold_s"],
+        "after_startup_s": {"median": round(statistics.median(found["warm_s"]), 3), "runs": found["warm_s"]},
+        "report_pdf_in_app_s": {"median": round(statistics.median(found["report_s"]), 3), "runs": found["report_s"],
+                                "pages": found["pages"]},
+        "siyu_report_weekly_process_s": {"median": statistics.median(cli), "runs": cli},
+        "peak_rss_mb": found["rss_mb"],
+    }}  # fmt: skip
+
+
 def pg_figures(db_path: Path, server: str) -> dict[str, object]:
     """On a PostgreSQL server: 1,000,000 orders from .csv against a bare COPY of the same rows into a table
     with the same indexes, and the customer list's first rows."""
@@ -520,7 +572,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path)
-    parser.add_argument("--only", choices=("startup", "import", "pg", "rfm", "coupons", "planner"), default=None, help="run one part")
+    parser.add_argument("--only", choices=("startup", "import", "pg", "rfm", "coupons", "planner", "dashboard"), default=None, help="run one part")
     parser.add_argument(
         "--pg",
         default=os.environ.get("SIYU_TEST_PG"),
@@ -546,6 +598,9 @@ def main() -> int:
         return 0
     if args.only == "planner":
         print(json.dumps(planner_figures(db_path), ensure_ascii=False, indent=2))
+        return 0
+    if args.only == "dashboard":
+        print(json.dumps(dashboard_figures(db_path, args.runs, env), ensure_ascii=False, indent=2))
         return 0
     siyu = [sys.executable, "-m", "app.cli", "--db", str(db_path)]
 
@@ -579,6 +634,7 @@ def main() -> int:
     result.update(rfm_figures(db_path, args.runs))
     result.update(coupon_figures(db_path))
     result.update(planner_figures(db_path))
+    result.update(dashboard_figures(db_path, args.runs, env))
     if args.only is None:
         result.update(import_figures(db_path, data))
         if args.pg:

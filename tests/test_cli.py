@@ -83,3 +83,24 @@ def test_db_copy_moves_a_shop_and_checks_it(tmp_path: Path) -> None:
     assert source.read_bytes() == before
     again = siyu("db", "copy", "--db", str(target), "--from", str(source))
     assert again.returncode == 1 and "Traceback" not in again.stderr
+
+
+def test_report_weekly_writes_the_pdf_and_the_figures(tmp_path: Path) -> None:
+    import json
+
+    db = tmp_path / "shop.db"
+    assert siyu("demo", "--customers", "300", "--orders", "3000", "--seed", "3", "--db", str(db)).returncode == 0
+    pdf, figures = tmp_path / "周报.pdf", tmp_path / "week.json"
+    done = siyu("report", "weekly", "--db", str(db), "--week", "2026-W01", "--out", str(pdf), "--json", str(figures))
+    assert done.returncode == 0, done.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    data = json.loads(figures.read_text(encoding="utf-8"))
+    assert data["week"] == "2026-W01" and data["previous"]["week"] == "2025-W52"
+    assert set(data) == {"week", "gmv", "orders", "buyers", "new_buyers", "returning_buyers", "gmv_new",
+                         "gmv_returning", "aov_new", "aov_returning", "repurchase_rate", "previous"}  # fmt: skip
+    default = siyu("report", "weekly", "--db", str(db), "--out", str(tmp_path / "last.pdf"))
+    assert default.returncode == 0 and (tmp_path / "last.pdf").exists(), default.stderr
+    wrong = siyu("report", "weekly", "--db", str(db), "--out", str(tmp_path / "report.xlsx"))
+    assert wrong.returncode == 1 and len(wrong.stderr.strip().splitlines()) == 1 and "Traceback" not in wrong.stderr
+    nowhere = siyu("report", "weekly", "--db", str(db), "--out", str(tmp_path / "missing" / "r.pdf"))
+    assert nowhere.returncode == 1 and "Traceback" not in nowhere.stderr

@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
+from app.printing import FAMILIES
 from app.services.coupons import Campaign
 
-FAMILIES = ["DejaVu Sans", "Arial", "Helvetica", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "sans-serif"]
 COLUMNS, ROWS = 2, 5
 
 
@@ -99,7 +99,9 @@ def write_cards(path: Path | str, campaign: Campaign, codes: list[str], shop: st
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, offer_text(campaign))  # fmt: skip
         painter.setPen(QColor("#374151"))
         painter.setFont(font(7))
-        detail = "\n".join(t for t in (campaign.name if shop else "", campaign.claim_condition or "", validity) if t)
+        detail = "\n".join(
+            t for t in (campaign.name if shop else "", campaign.claim_condition or "", validity) if t
+        )
         painter.drawText(QRectF(text.left(), text.top() + text.height() * 0.5, text.width(), text.height() * 0.3),
                          Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, detail)  # fmt: skip
         painter.setFont(font(12, bold=True))

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from app.i18n_markers import QT_TRANSLATE_NOOP
 from app.services.database import Database
 from app.services.metrics import SALES, MetricsService, TrendPoint, WeekMetrics
+
+if TYPE_CHECKING:
+    from app.services.segmentation import ModelSettings
 
 ALERTS = {
     "dormant_high_value": QT_TRANSLATE_NOOP("Dashboard", "High-value customers turned dormant: %1"),
@@ -45,6 +49,7 @@ def dashboard(db: Database, monday: dt.date, today: dt.date | None = None) -> Da
     from app.services.groups import DEAD, GroupService
     from app.services.planner import PlannerService
     from app.services.reminders import follow_ups_due
+    from app.services.segmentation import load_settings
 
     today = today or dt.date.today()
     metrics = MetricsService(db)
@@ -62,7 +67,11 @@ def dashboard(db: Database, monday: dt.date, today: dt.date | None = None) -> Da
         grade = g.week.grade if g.week else "no data"
         grades[grade] = grades.get(grade, 0) + 1
     alerts: list[Alert] = []
-    dormant = dormant_this_week(db, monday)
+    settings = load_settings(db)
+    key = ("dormant", monday, settings.dormant_days, settings.high_value_orders)  # kept with the weeks' sales:
+    if key not in active:  # the same orders and customers decide it
+        active[key] = dormant_this_week(db, monday, settings)
+    dormant = active[key]
     alerts.append(Alert("dormant_high_value", len(dormant), dormant))
     over = [g for g in groups if g.over_capacity()]
     alerts.append(Alert("groups_capacity", len(over), screen="groups"))
@@ -81,7 +90,7 @@ def dashboard(db: Database, monday: dt.date, today: dt.date | None = None) -> Da
     return DashboardData(monday, this, before, points, grades, alerts)
 
 
-def dormant_this_week(db: Database, monday: dt.date) -> list[int]:
+def dormant_this_week(db: Database, monday: dt.date, settings: ModelSettings | None = None) -> list[int]:
     """High-value customers (at least ``high_value_orders`` paid orders) who turned dormant in the week: as of
     its Monday they had ordered within ``dormant_days``, as of its Sunday they had not (the segmentation's
     definitions, read through the orders' indexes instead of scoring every customer)."""
@@ -89,7 +98,7 @@ def dormant_this_week(db: Database, monday: dt.date) -> list[int]:
 
     from app.services.segmentation import load_settings
 
-    settings = load_settings(db)
+    settings = settings or load_settings(db)
     sunday = monday + dt.timedelta(days=6)
     end = dt.datetime.combine(sunday + dt.timedelta(days=1), dt.time())
     a = end - dt.timedelta(days=settings.dormant_days + 8)  # last order on Sunday - dormant_days - 7 ...

@@ -149,10 +149,8 @@ TrendPoint = WeekSales
 
 def _week_index_sql(column: str, sqlite: bool) -> str:
     """Whole weeks from :start to a timestamp column at or after it, in SQL."""
-    if sqlite:
-        return (
-            f"CAST((julianday(substr(CAST({column} AS TEXT), 1, 10)) - julianday(:start_day)) / 7 AS INTEGER)"
-        )
+    if sqlite:  # whole days are exact in julianday's doubles: Sunday 23:59:59 is 6.99… -> 0, Monday 00:00 7 -> 1
+        return f"CAST((julianday({column}) - julianday(:start_day)) / 7 AS INTEGER)"
     return f"CAST(floor(extract(epoch FROM ({column} - CAST(:start AS timestamp))) / 604800) AS INTEGER)"
 
 
@@ -171,15 +169,18 @@ def weekly_sales(db: Database, monday: dt.date, weeks: int = 12) -> list[WeekSal
     fw = _week_index_sql("c.first_order_at", sqlite)
     with db.engine.connect() as conn:
         # per buyer and week: money, paid orders, and whether the first paid order ever is in that week;
-        # then per week and new/returning
+        # then per week and new/returning. The orders are grouped by week and customer from the time index
+        # alone and each group meets its customer once (half the time of joining every order).
         rows = conn.execute(text(
             "SELECT w, fresh, sum(amount), sum(paid), sum(CASE WHEN paid > 0 THEN 1 ELSE 0 END), "
             "sum(CASE WHEN paid > 0 THEN amount ELSE 0 END) FROM ("
-            f"SELECT {w} AS w, o.customer_id AS customer_id, "
-            f"max(CASE WHEN c.first_order_at >= :start AND {fw} = {w} THEN 1 ELSE 0 END) AS fresh, "
-            "sum(o.amount_cents) AS amount, sum(CASE WHEN o.amount_cents > 0 THEN 1 ELSE 0 END) AS paid "
-            "FROM orders o JOIN customer c ON c.id = o.customer_id WHERE o.ordered_at >= :start AND o.ordered_at < :end "
-            "GROUP BY 1, 2) t GROUP BY w, fresh"), {"start": start, "end": end, "start_day": first.isoformat()}).all()  # fmt: skip
+            f"SELECT t.w AS w, CASE WHEN c.first_order_at >= :start AND {fw} = t.w THEN 1 ELSE 0 END AS fresh, "
+            "t.amount AS amount, t.paid AS paid FROM ("
+            f"SELECT {w} AS w, o.customer_id AS customer_id, sum(o.amount_cents) AS amount, "
+            "sum(CASE WHEN o.amount_cents > 0 THEN 1 ELSE 0 END) AS paid FROM orders o "
+            "WHERE o.ordered_at >= :start AND o.ordered_at < :end GROUP BY 1, 2) t "
+            "JOIN customer c ON c.id = t.customer_id) f GROUP BY w, fresh"),
+            {"start": start, "end": end, "start_day": first.isoformat()}).all()  # fmt: skip
     table = {i: [0, 0, 0, 0, 0] for i in range(weeks)}  # gmv, orders, new, returning, gmv_new
     for week, fresh, amount, paid, buyers, paid_amount in rows:
         if week is None or not 0 <= int(week) < weeks:
@@ -207,7 +208,7 @@ class SalesCache:
         import threading
 
         self._lock = threading.Lock()
-        self._kept: dict[tuple[str, dt.date, int], tuple[tuple, list[WeekSales], dict[dt.date, int]]] = {}
+        self._kept: dict[tuple[str, dt.date, int], tuple[tuple, list[WeekSales], dict[Any, Any]]] = {}
 
     @staticmethod
     def fingerprint(db: Database, monday: dt.date, weeks: int) -> tuple:
@@ -222,13 +223,15 @@ class SalesCache:
             orders = conn.execute(text(
                 "SELECT count(*), sum(amount_cents), sum(customer_id) FROM orders "
                 "WHERE ordered_at >= :a AND ordered_at < :b"), {"a": start, "b": end}).one()  # fmt: skip
-            customers = conn.execute(text(f"SELECT count(first_order_at), {first_order} FROM customer")).one()
+            customers = conn.execute(text(
+                f"SELECT count(first_order_at), {first_order}, count(deleted_at) FROM customer")).one()  # fmt: skip
         return (*(str(v) for v in orders), *(str(v) for v in customers))
 
     def sales(
         self, db: Database, monday: dt.date, weeks: int = 12
-    ) -> tuple[list[WeekSales], dict[dt.date, int]]:
-        """The weeks' sales and a dict to keep each week's active customers in (filled by the caller)."""
+    ) -> tuple[list[WeekSales], dict[Any, Any]]:
+        """The weeks' sales and a dict for what else the same orders decide (each week's active customers, the
+        dormant alert), filled by the caller and dropped with the sales."""
         key = (db.location.url, monday, weeks)
         mark = self.fingerprint(db, monday, weeks)
         with self._lock:
@@ -236,7 +239,7 @@ class SalesCache:
             if kept is not None and kept[0] == mark:
                 return kept[1], kept[2]
         found = weekly_sales(db, monday, weeks)
-        active: dict[dt.date, int] = {}
+        active: dict[Any, Any] = {}
         with self._lock:
             self._kept[key] = (mark, found, active)
             while len(self._kept) > 8:

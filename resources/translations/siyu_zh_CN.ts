@@ -398,6 +398,14 @@
         <translation>%1：全部检查通过。</translation>
     </message>
     <message>
+        <source>Weekly report %1: %2 pages written to %3</source>
+        <translation>周报 %1：已写入 %2 页到 %3</translation>
+    </message>
+    <message>
+        <source>Figures written to %1</source>
+        <translation>指标已写入 %1</translation>
+    </message>
+    <message>
         <source>Template written to %1</source>
         <translation>模板已保存到 %1</translation>
     </message>
@@ -1164,6 +1172,148 @@ If it happens again, press “Copy details” and send them to whoever looks aft
     <message>
         <source>Search name, remark, phone, WeChat ID or pinyin initials (Ctrl+F)</source>
         <translation>搜索姓名、备注名、手机号、微信号或拼音首字母（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>High-value customers turned dormant: %1</source>
+        <translation>高价值客户转为沉睡：%1 位</translation>
+    </message>
+    <message>
+        <source>Groups over capacity: %1</source>
+        <translation>超员社群：%1 个</translation>
+    </message>
+    <message>
+        <source>Groups dead two weeks running: %1</source>
+        <translation>连续两周死群：%1 个</translation>
+    </message>
+    <message>
+        <source>SOP items missed: %1</source>
+        <translation>SOP 漏发：%1 条</translation>
+    </message>
+    <message>
+        <source>Coupons expiring within 3 days: %1</source>
+        <translation>3 天内到期的优惠券：%1 张</translation>
+    </message>
+    <message>
+        <source>Birthdays this week: %1</source>
+        <translation>本周生日客户：%1 位</translation>
+    </message>
+    <message>
+        <source>Follow-ups due: %1</source>
+        <translation>待跟进客户：%1 位</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Calculating…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>成交额 GMV</translation>
+    </message>
+    <message>
+        <source>GMV from new buyers</source>
+        <translation>新客成交额</translation>
+    </message>
+    <message>
+        <source>GMV from returning buyers</source>
+        <translation>老客成交额</translation>
+    </message>
+    <message>
+        <source>Buyers (new / returning)</source>
+        <translation>购买人数（新客 / 老客）</translation>
+    </message>
+    <message>
+        <source>Per buyer (new / returning)</source>
+        <translation>客单价（新客 / 老客）</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <source>New private-domain contacts</source>
+        <translation>新增私域联系人</translation>
+    </message>
+    <message>
+        <source>Active customers (30 days)</source>
+        <translation>活跃客户（30 天）</translation>
+    </message>
+    <message>
+        <source>Coupons issued / redeemed</source>
+        <translation>发券 / 核销</translation>
+    </message>
+    <message>
+        <source>coupon orders %1, K %2</source>
+        <translation>用券订单 %1，裂变系数 K %2</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>死群</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Returning buyers</source>
+        <translation>老客</translation>
+    </message>
+    <message>
+        <source>New buyers</source>
+        <translation>新客</translation>
+    </message>
+    <message>
+        <source>Weekly GMV (yuan): new buyers on returning buyers</source>
+        <translation>每周成交额（元）：老客在下，新客在上</translation>
+    </message>
+    <message>
+        <source>GMV (yuan)</source>
+        <translation>成交额（元）</translation>
+    </message>
+    <message>
+        <source>Buyers (people)</source>
+        <translation>购买人数（人）</translation>
+    </message>
+    <message>
+        <source>Buyers per week</source>
+        <translation>每周购买人数</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Weekly report: print preview…</source>
+        <translation>周报：打印预览…</translation>
+    </message>
+    <message>
+        <source>Print the week&apos;s report (Ctrl+P)</source>
+        <translation>打印这一周的周报（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF…</source>
+        <translation>周报存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Groups by grade</source>
+        <translation>社群分级</translation>
+    </message>
+    <message>
+        <source>To do (click to open)</source>
+        <translation>待办（点击打开）</translation>
     </message>
 </context>
 <context>
@@ -1942,6 +2092,14 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Name the week: --week 2026-W48.</source>
         <translation>请指定周：--week 2026-W48。</translation>
+    </message>
+    <message>
+        <source>The report is written as a PDF: give --out a name ending in .pdf.</source>
+        <translation>周报只能写成 PDF：--out 的文件名请以 .pdf 结尾。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
         <source>A play needs a name.</source>
@@ -3369,6 +3527,13 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     </message>
 </context>
 <context>
+    <name>KpiCard</name>
+    <message>
+        <source>last week %1</source>
+        <translation>上周 %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Customers</source>
@@ -3491,6 +3656,10 @@ Customers, groups, coupons and content plans for a small shop&apos;s private dom
     <message>
         <source>Weekly plan</source>
         <translation>周计划</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>概览</translation>
     </message>
     <message>
         <source>Coupons</source>
@@ -5160,6 +5329,373 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyReport</name>
+    <message>
+        <source>1. Key figures</source>
+        <translation>一、核心指标</translation>
+    </message>
+    <message>
+        <source>2. Twelve-week trends</source>
+        <translation>二、近 12 周趋势</translation>
+    </message>
+    <message>
+        <source>3. Groups by grade</source>
+        <translation>三、社群分级</translation>
+    </message>
+    <message>
+        <source>4. Coupon results</source>
+        <translation>四、优惠券效果</translation>
+    </message>
+    <message>
+        <source>5. Weekly plan: done, skipped, missed</source>
+        <translation>五、周计划执行：完成、跳过、漏发</translation>
+    </message>
+    <message>
+        <source>6. Next week (%1)</source>
+        <translation>六、下周安排（%1）</translation>
+    </message>
+    <message>
+        <source>7. What to do with each customer class (as of %1)</source>
+        <translation>七、各类客户的建议动作（截至 %1）</translation>
+    </message>
+    <message>
+        <source>8. High-value customers who turned dormant this week: %1</source>
+        <translation>八、本周转为沉睡的高价值客户：%1 位</translation>
+    </message>
+    <message>
+        <source>Missed:</source>
+        <translation>漏发：</translation>
+    </message>
+    <message>
+        <source>New contacts by channel: %1</source>
+        <translation>新增私域联系人（按渠道）：%1</translation>
+    </message>
+    <message>
+        <source>No coupon campaigns.</source>
+        <translation>暂无优惠券活动。</translation>
+    </message>
+    <message>
+        <source>No groups yet.</source>
+        <translation>暂无社群。</translation>
+    </message>
+    <message>
+        <source>None this week.</source>
+        <translation>本周没有。</translation>
+    </message>
+    <message>
+        <source>Nothing planned yet.</source>
+        <translation>尚无安排。</translation>
+    </message>
+    <message>
+        <source>Siyu</source>
+        <translation>私域助手</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <source>compared with %1</source>
+        <translation>对比 %1</translation>
+    </message>
+    <message>
+        <source>generated %1</source>
+        <translation>生成于 %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>Shopping festival</source>
+        <translation>购物节</translation>
+    </message>
+    <message>
+        <source>Shop event</source>
+        <translation>店铺活动</translation>
+    </message>
+    <message>
+        <source>Member day</source>
+        <translation>会员日</translation>
+    </message>
+    <message>
+        <source>Birthdays</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Returning buyers</source>
+        <translation>老客</translation>
+    </message>
+    <message>
+        <source>New buyers</source>
+        <translation>新客</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>购买人数</translation>
+    </message>
+    <message>
+        <source>buyers</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>成交额 GMV</translation>
+    </message>
+    <message>
+        <source>GMV from new buyers</source>
+        <translation>新客成交额</translation>
+    </message>
+    <message>
+        <source>GMV from returning buyers</source>
+        <translation>老客成交额</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Per buyer (AOV)</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Per new buyer</source>
+        <translation>新客客单价</translation>
+    </message>
+    <message>
+        <source>Per returning buyer</source>
+        <translation>老客客单价</translation>
+    </message>
+    <message>
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <source>New private-domain contacts</source>
+        <translation>新增私域联系人</translation>
+    </message>
+    <message>
+        <source>Active customers (30 days)</source>
+        <translation>活跃客户（30 天）</translation>
+    </message>
+    <message>
+        <source>Coupons issued</source>
+        <translation>发券数</translation>
+    </message>
+    <message>
+        <source>Coupons redeemed</source>
+        <translation>核销数</translation>
+    </message>
+    <message>
+        <source>GMV of coupon orders</source>
+        <translation>用券订单成交额</translation>
+    </message>
+    <message>
+        <source>K (referred per referrer)</source>
+        <translation>裂变系数 K（每位推荐人带来的新客）</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>New buyers&apos; GMV</source>
+        <translation>新客成交额</translation>
+    </message>
+    <message>
+        <source>Returning buyers&apos; GMV</source>
+        <translation>老客成交额</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>死群</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>社群</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活跃度</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Weakest factor</source>
+        <translation>最弱因子</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>已核销</translation>
+    </message>
+    <message>
+        <source>Redemption rate</source>
+        <translation>核销率</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>漏发</translation>
+    </message>
+    <message>
+        <source>Still to come</source>
+        <translation>待执行</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>客户类别</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Revenue share</source>
+        <translation>收入占比</translation>
+    </message>
+    <message>
+        <source>Suggested action</source>
+        <translation>建议动作</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <source>The %1 who spent most are listed.</source>
+        <translation>列出消费最多的 %1 位。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 / 共 %2 页</translation>
+    </message>
+    <message>
+        <source>Save the weekly report</source>
+        <translation>保存周报</translation>
+    </message>
+    <message>
+        <source>weekly report.pdf</source>
+        <translation>周报.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Preparing the weekly report…</source>
+        <translation>正在生成周报…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>the folder is not writable</source>
+        <translation>该文件夹不可写</translation>
+    </message>
+    <message>
+        <source>Weekly report saved: %1 pages, %2</source>
+        <translation>周报已保存：%1 页，%2</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 pages). Open it now?</source>
+        <translation>已保存 %1（%2 页）。现在打开吗？</translation>
+    </message>
+    <message>
+        <source>Weekly report %1</source>
+        <translation>周报 %1</translation>
     </message>
 </context>
 </TS>
