@@ -334,7 +334,8 @@ def paint(device: QPagedPaintDevice, data: ReportData, doc: QTextDocument | None
     doc = doc or build_document(data)
     layout = device.pageLayout()
     res = device.resolution()
-    page = layout.paintRectPixels(res)
+    # the painter's origin is the paintable area's top-left (inside the margins) on the PDF writer and printers
+    page = QRectF(0, 0, layout.paintRectPixels(res).width(), layout.paintRectPixels(res).height())
     mm = res / 25.4
     header, footer = HEADER_MM * mm, FOOTER_MM * mm
     body = QRectF(page.left(), page.top() + header, page.width(), page.height() - header - footer)

@@ -58,6 +58,22 @@ class WeekMetrics:
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
+    def report_figures(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key in REPORT_KEYS:
+            value = getattr(self, key)
+            if key in _MONEY and value is not None:
+                value = round(value / 100, 2)
+            elif key == "repurchase_rate" and value is not None:
+                value = round(value, 6)
+            out[key] = value
+        return out
+
+
+REPORT_KEYS = ("week", "gmv", "orders", "buyers", "new_buyers", "returning_buyers", "gmv_new", "gmv_returning",
+               "aov_new", "aov_returning", "repurchase_rate")  # fmt: skip
+_MONEY = {"gmv", "gmv_new", "gmv_returning", "aov_new", "aov_returning"}
+
 
 class MetricsService:
     def __init__(self, db: Database) -> None:
@@ -113,14 +129,9 @@ class MetricsService:
                 "AND ordered_at < :b"), {"a": end - dt.timedelta(days=30), "b": end}).scalar() or 0)  # fmt: skip
 
     def report_json(self, monday: dt.date) -> dict[str, Any]:
-        """The weekly report's figures: this week's keys, and the same keys for the week before under
-        ``previous``."""
-        keys = ("week", "gmv", "orders", "buyers", "new_buyers", "returning_buyers", "gmv_new", "gmv_returning",
-                "aov_new", "aov_returning", "repurchase_rate")  # fmt: skip
-        this, before = self.week(monday).to_json(), self.week(previous_week(monday)).to_json()
-        out = {k: this[k] for k in keys}
-        out["previous"] = {k: before[k] for k in keys}
-        return out
+        """The weekly report's figures (``siyu report weekly --json``): this week's keys, and the same keys for
+        the week before under ``previous``; money in yuan, ratios as fractions, None where nothing divides."""
+        return {**self.week(monday).report_figures(), "previous": self.week(previous_week(monday)).report_figures()}
 
 
 @dataclass(frozen=True)

@@ -86,24 +86,7 @@ class ReportData:
 
     def figures_json(self) -> dict[str, Any]:
         """The figures ``siyu report weekly --json`` writes (money in yuan, ratios as fractions)."""
-        return {**_json_of(self.this), "previous": _json_of(self.before)}
-
-
-_JSON_KEYS = ("week", "gmv", "orders", "buyers", "new_buyers", "returning_buyers", "gmv_new", "gmv_returning",
-              "aov_new", "aov_returning", "repurchase_rate")  # fmt: skip
-_MONEY = {"gmv", "gmv_new", "gmv_returning", "aov_new", "aov_returning"}
-
-
-def _json_of(m: WeekMetrics) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key in _JSON_KEYS:
-        value = getattr(m, key)
-        if key in _MONEY and value is not None:
-            value = round(value / 100, 2)
-        elif key == "repurchase_rate" and value is not None:
-            value = round(value, 6)
-        out[key] = value
-    return out
+        return {**self.this.report_figures(), "previous": self.before.report_figures()}
 
 
 def weekly_report(
