@@ -15,12 +15,14 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -356,6 +358,23 @@ class Segment(Base):
     rules: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
     created_at: Mapped[dt.datetime] = _now()
     updated_at: Mapped[dt.datetime] = _now()
+
+
+class DataVersion(Base):
+    """Counters that triggers bump when what they name changes (migration 0008): 'customer_figures'."""
+
+    __tablename__ = "data_version"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+
+
+class FiguresSnapshot(Base):
+    """A derived blob kept with the data_version counter it was made at (services.segmentation)."""
+
+    __tablename__ = "figures_snapshot"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Setting(Base):

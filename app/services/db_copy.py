@@ -57,10 +57,14 @@ class CopyReport:
         return sum(t.target_rows for t in self.tables)
 
 
+# derived from the other tables and kept by each database itself (migration 0008): not copied
+DERIVED = {"data_version", "figures_snapshot"}
+
+
 def _tables() -> list[Any]:
     from app.models.schema import Base
 
-    return list(Base.metadata.sorted_tables)
+    return [t for t in Base.metadata.sorted_tables if t.name not in DERIVED]
 
 
 def copy_database(

@@ -176,3 +176,43 @@ def test_the_export_table_has_a_key_and_every_column(db) -> None:  # type: ignor
     first, second = table.to_dict("records")
     assert first["key"] == "M1" and first["recency_days"] == 2 and first["monetary"] == 10.0
     assert second["key"] == "13700000002" and second["rfm_class"] == "" and second["value_tier"] == "prospect"
+
+
+def test_kept_figures_follow_every_change(demo_db) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+    from sqlalchemy import text
+
+    from app.services.customer_stats import refresh_customer_stats
+
+    service = SegmentationService(demo_db)
+    as_of = dt.date(2026, 11, 28)
+
+    def rebuilt() -> pd.DataFrame:  # the figures read from the customer table, no blob
+        with demo_db.engine.begin() as conn:
+            conn.execute(text("DELETE FROM figures_snapshot"))
+        return service.compute(as_of).frame
+
+    def same() -> None:
+        pd.testing.assert_frame_equal(service.compute(as_of).frame, rebuilt())
+
+    first = service.compute(as_of).frame
+    if demo_db.location.is_sqlite:
+        with demo_db.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM figures_snapshot")).scalar_one() == 1
+    pd.testing.assert_frame_equal(service.compute(as_of).frame, first)  # read back from the blob
+    with demo_db.engine.begin() as conn:  # a new order
+        conn.execute(text("INSERT INTO orders (customer_id, ordered_at, amount_cents, source, external_no) "
+                          "VALUES (5, '2026-11-25 10:00:00', 99900, 'test', 'SNAP1')"))  # fmt: skip
+        refresh_customer_stats(conn, [5])
+    assert service.compute(as_of).frame.loc[5, "monetary_cents"] == first.loc[5, "monetary_cents"] + 99900
+    same()
+    with demo_db.engine.begin() as conn:  # to the recycle bin
+        conn.execute(text("UPDATE customer SET deleted_at = '2026-11-27 09:00:00' WHERE id = 6"))
+    assert 6 not in service.compute(as_of).frame.index
+    same()
+    with demo_db.engine.begin() as conn:  # a new customer; a purge
+        conn.execute(text("INSERT INTO customer (name) VALUES ('新来的')"))
+        conn.execute(text("DELETE FROM customer WHERE id = 7"))
+    frame = service.compute(as_of).frame
+    assert len(frame) == len(first) - 1 and 7 not in frame.index
+    same()
