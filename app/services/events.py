@@ -49,7 +49,10 @@ def week_events(db: Database, monday: dt.date, language: str = "zh_CN") -> list[
     days = [monday + dt.timedelta(days=i) for i in range(7)]
     years = sorted({d.year for d in days})
     out: list[Event] = []
-    cn = holidays.China(years=years, language="zh_CN" if language.startswith("zh") else "en_US")
+    try:
+        cn = holidays.China(years=years, language="zh_CN" if language.startswith("zh") else "en_US")
+    except FileNotFoundError:  # the names' gettext catalogue is missing (a damaged install): the built-in names
+        cn = holidays.China(years=years)
     workdays: dict[dt.date, str] = {}
     for _day, name in cn.items():
         match = _MAKE_UP.search(str(name))
