@@ -20,23 +20,40 @@ def _table() -> dict[str, str]:
     return table
 
 
-def _char_pinyin(ch: str) -> str:
-    if ch.isascii():
-        return ch.lower()
-    return _table().get(ch, "")
+class _CharMap(dict):  # type: ignore[type-arg]
+    """A ``str.translate`` table: each character to its reading (or its initial); ASCII to lower case;
+    spaces and characters without a reading removed. Characters outside the table are worked out once."""
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        value = None if ch.isspace() or not ch.isascii() else ch.lower()
+        self[code] = value
+        return value
+
+
+@cache
+def _maps() -> tuple[_CharMap, _CharMap]:
+    full, initials = _CharMap(), _CharMap()
+    for ch, reading in _table().items():
+        if ch.isspace():
+            continue
+        full[ord(ch)] = reading or None
+        initials[ord(ch)] = reading[0] if reading else None
+    return full, initials
 
 
 def search_key(*texts: str | None) -> str:
-    """Full pinyin and initials of each non-empty text, space separated (Chinese characters only)."""
+    """Full pinyin and initials of each non-empty text, space separated (Chinese characters only); each
+    text is read through two ``str.translate`` tables, at C speed."""
+    full, initials = _maps()
     parts: list[str] = []
     for text in texts:
         if not text or text.isascii():
             continue
-        syllables = [_char_pinyin(ch) for ch in text if not ch.isspace()]
-        syllables = [s for s in syllables if s]
-        if syllables:
-            parts.append("".join(syllables))
-            parts.append("".join(s[0] for s in syllables))
+        spelled = text.translate(full)
+        if spelled:
+            parts.append(spelled)
+            parts.append(text.translate(initials))
     return " ".join(parts)
 
 

@@ -62,3 +62,11 @@ def test_search_keys_match_search_key_one_by_one() -> None:
     names = ["张晓燕", None, "Amy", "李 雷", "张晓燕", "陈思颖", "A张", ""]
     remarks = ["王姐", "刘哥", None, None, None, "老客户", None, None]
     assert search_keys(names, remarks) == [search_key(n, r) for n, r in zip(names, remarks, strict=True)]
+
+
+def test_mixed_text_spaces_and_unknown_characters() -> None:
+    from app.services.pinyin import search_key
+
+    assert search_key("Amy 张") == "amyzhang amyz"  # ASCII letters are their own syllables, spaces dropped
+    assert search_key("王\u3000小-丽😀") == "wangxiao-li wx-l"  # an ideographic space and an emoji dropped
+    assert search_key("😀") == "" and search_key("Tom") == "" and search_key(None, "李") == "li l"
