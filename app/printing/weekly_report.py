@@ -133,7 +133,7 @@ def _chart(width: int, height: int, labels: list[str], stacks: list[tuple[str, s
     left, right, top, bottom = 58.0, 10.0, 22.0, 22.0
     plot = QRectF(left, top, width - left - right, height - top - bottom)
     totals = (
-        [sum(s[2][i] for s in stacks) for i in range(len(labels))]
+        [sum(max(s[2][i], 0.0) for s in stacks) for i in range(len(labels))]
         if stacks
         else list(line[2] if line else [])
     )
@@ -166,10 +166,10 @@ def _chart(width: int, height: int, labels: list[str], stacks: list[tuple[str, s
     for i in range(len(labels)):
         base = 0.0
         for _name, colour, values in stacks:
-            h = plot.height() * values[i] / top_value if top_value else 0
+            h = plot.height() * max(values[i], 0.0) / top_value if top_value else 0  # refunds: see the table
             y0 = plot.bottom() - plot.height() * base / top_value if top_value else plot.bottom()
             p.fillRect(QRectF(plot.left() + i * slot + slot * 0.2, y0 - h, slot * 0.6, h), QColor(colour))
-            base += values[i]
+            base += max(values[i], 0.0)
     if line is not None:
         _name, colour, values = line
         p.setPen(QPen(QColor(colour), 1.6))

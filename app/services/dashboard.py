@@ -82,8 +82,8 @@ def dashboard(db: Database, monday: dt.date, today: dt.date | None = None) -> Da
     expiring = CouponService(db).expiring(3)
     alerts.append(Alert("coupons_expiring", len(expiring), [int(c.customer_id) for c in expiring if c.customer_id],
                         screen="coupons"))  # fmt: skip
-    coming = monday + dt.timedelta(days=7)  # the week the owner is planning: the one after the chosen week
-    born = sorted({c for e in week_events(db, coming) if e.kind == "birthday" for c in e.customer_ids})
+    this_week = today - dt.timedelta(days=today.weekday())  # like follow-ups and coupons: the owner's week now
+    born = sorted({c for e in week_events(db, this_week) if e.kind == "birthday" for c in e.customer_ids})
     alerts.append(Alert("birthdays", len(born), born))
     due = follow_ups_due(db, today)
     alerts.append(Alert("follow_ups", due.count if due else 0, list(due.customer_ids) if due else []))
@@ -92,8 +92,8 @@ def dashboard(db: Database, monday: dt.date, today: dt.date | None = None) -> Da
 
 def dormant_this_week(db: Database, monday: dt.date, settings: ModelSettings | None = None) -> list[int]:
     """High-value customers (at least ``high_value_orders`` paid orders) who turned dormant in the week: as of
-    its Monday they had ordered within ``dormant_days``, as of its Sunday they had not (the segmentation's
-    definitions, read through the orders' indexes instead of scoring every customer)."""
+    the Sunday before it they had ordered within ``dormant_days``, as of its Sunday they had not (the
+    segmentation's definitions, read through the orders' indexes instead of scoring every customer)."""
     from sqlalchemy import text
 
     from app.services.segmentation import load_settings

@@ -210,10 +210,14 @@ def trend(db: Database, monday: dt.date, weeks: int = 12) -> list[WeekSales]:
 
 
 class SalesCache:
-    """The twelve weeks' sales, computed once (about a second on 1,000,000 orders) and reused while the orders
-    behind them are unchanged: every call checks a fingerprint of the orders in and before the weeks (count,
-    money and customers, read from the time index alone) and of every customer's first order time, so an
-    import, an edit, a merge or a purge, here or on another computer, is seen at once."""
+    """The twelve weeks' sales, computed once (about half a second on 1,000,000 orders) and reused while the
+    orders and customers behind them are unchanged, so an import, an edit, a merge or a purge, here or on
+    another computer, is seen on the next look.
+
+    SQLite: the counters that triggers bump on every change of an order or of a customer's figures
+    (migrations 0008, 0009), read in a millisecond. PostgreSQL: a fingerprint of the orders in and before the
+    weeks (count, money, customers and times), of all orders (count, newest id, money), and of the customers'
+    first order times and recycle-bin marks."""
 
     def __init__(self) -> None:
         import threading
@@ -225,18 +229,22 @@ class SalesCache:
     def fingerprint(db: Database, monday: dt.date, weeks: int) -> tuple:
         from sqlalchemy import text
 
-        first = monday - dt.timedelta(weeks=weeks - 1)
-        start = dt.datetime.combine(first - dt.timedelta(days=35), dt.time())  # the first week's 30 days too
-        end = dt.datetime.combine(monday + dt.timedelta(days=7), dt.time())
-        first_order = ("total(julianday(first_order_at))" if db.location.is_sqlite
-                       else "sum(extract(epoch FROM first_order_at))")  # fmt: skip
         with db.engine.connect() as conn:
+            if db.location.is_sqlite:
+                return tuple(conn.execute(text(
+                    "SELECT name, n FROM data_version WHERE name IN ('orders', 'customer_figures') ORDER BY name"
+                )).all())  # fmt: skip
+            first = monday - dt.timedelta(weeks=weeks - 1)
+            start = dt.datetime.combine(first - dt.timedelta(days=35), dt.time())  # the first week's 30 days too
+            end = dt.datetime.combine(monday + dt.timedelta(days=7), dt.time())
             orders = conn.execute(text(
-                "SELECT count(*), sum(amount_cents), sum(customer_id) FROM orders "
-                "WHERE ordered_at >= :a AND ordered_at < :b"), {"a": start, "b": end}).one()  # fmt: skip
+                "SELECT count(*), sum(amount_cents), sum(customer_id), sum(extract(epoch FROM ordered_at)) "
+                "FROM orders WHERE ordered_at >= :a AND ordered_at < :b"), {"a": start, "b": end}).one()  # fmt: skip
+            every = conn.execute(text("SELECT count(*), max(id), sum(amount_cents) FROM orders")).one()
             customers = conn.execute(text(
-                f"SELECT count(first_order_at), {first_order}, count(deleted_at) FROM customer")).one()  # fmt: skip
-        return (*(str(v) for v in orders), *(str(v) for v in customers))
+                "SELECT count(first_order_at), sum(extract(epoch FROM first_order_at)), count(deleted_at), "
+                "sum(CASE WHEN deleted_at IS NOT NULL THEN id END) FROM customer")).one()  # fmt: skip
+        return tuple(str(v) for v in (*orders, *every, *customers))
 
     def sales(
         self, db: Database, monday: dt.date, weeks: int = 12

@@ -293,10 +293,21 @@ class SegmentationService:
         from sqlalchemy import text
 
         try:
-            with self._db.engine.begin() as conn:
-                conn.execute(text("INSERT OR REPLACE INTO figures_snapshot (name, version, data) "
-                                  "VALUES ('customer_figures', :v, :d)"),
-                             {"v": version, "d": np.ascontiguousarray(table).tobytes()})  # fmt: skip
+            with self._db.engine.connect() as conn:
+                # another writer (an import, another window) holds the file: keep the blob next time rather
+                # than wait the connection's busy timeout on a read
+                waited = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
+                conn.exec_driver_sql("PRAGMA busy_timeout = 50")
+                conn.commit()
+                try:
+                    conn.execute(text("INSERT OR REPLACE INTO figures_snapshot (name, version, data) "
+                                      "VALUES ('customer_figures', :v, :d)"),
+                                 {"v": version, "d": np.ascontiguousarray(table).tobytes()})  # fmt: skip
+                    conn.commit()
+                finally:
+                    conn.rollback()
+                    conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(waited or 0)}")
+                    conn.commit()
         except Exception as exc:  # a read-only or busy file: the figures are right, only not kept
             log.info("customer figures not kept: %s", exc)
 

@@ -153,13 +153,20 @@ def weekly_report(
     dormant_ids = dormant_this_week(db, monday)
     dormant: list[CustomerLine] = []
     if dormant_ids:
+        # their figures as of the week's end (they may have ordered since), the ones who spent most first
         query = text(
-            "SELECT name, remark_name, phone, order_count, total_spent_cents, last_order_at FROM customer "
-            "WHERE id IN :ids ORDER BY total_spent_cents DESC, id"
+            "SELECT c.id, c.name, c.remark_name, c.phone, sum(CASE WHEN o.amount_cents > 0 THEN 1 ELSE 0 END), "
+            "sum(o.amount_cents), max(CASE WHEN o.amount_cents > 0 THEN o.ordered_at END) FROM customer c "
+            "JOIN orders o ON o.customer_id = c.id AND o.ordered_at < :end WHERE c.id IN :ids GROUP BY c.id, "
+            "c.name, c.remark_name, c.phone"
         ).bindparams(bindparam("ids", expanding=True))
+        end = dt.datetime.combine(sunday + dt.timedelta(days=1), dt.time())
+        rows = []
         with db.engine.connect() as conn:
-            rows = conn.execute(query, {"ids": dormant_ids[:2000]}).all()
-        for name, remark, phone, n, spent, last in rows[:dormant_listed]:
+            for chunk in range(0, len(dormant_ids), 5000):
+                rows += conn.execute(query, {"ids": dormant_ids[chunk : chunk + 5000], "end": end}).all()
+        rows.sort(key=lambda r: (-int(r[5] or 0), r[0]))
+        for _cid, name, remark, phone, n, spent, last in rows[:dormant_listed]:
             last_day = dt.date.fromisoformat(str(last)[:10]) if last else None
             dormant.append(CustomerLine(remark or name or "", mask_phone(phone) or "", int(n or 0), int(spent or 0),
                                         last_day))  # fmt: skip

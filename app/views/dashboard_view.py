@@ -4,6 +4,7 @@ alerts that open the place to act. Computed off the GUI thread (``services.dashb
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 from typing import Any
 
@@ -169,7 +170,9 @@ class DashboardView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
-        self._again = False
+        if self._again:  # the week changed meanwhile: read that one
+            self.reload()
+            return
         log.error("the dashboard failed", exc_info=exc)
         self.status.setText(describe(exc) if isinstance(exc, UserError) else str(exc))
 
@@ -180,7 +183,7 @@ class DashboardView(QWidget):
         t, b = data.this, data.before
         contacts_now, contacts_before = sum(t.new_contacts.values()), sum(b.new_contacts.values())
         unknown = self.tr("unknown")
-        by_channel = "、".join(f"{k or unknown} {v}" for k, v in sorted(t.new_contacts.items(), key=lambda kv: -kv[1])[:3])
+        by_channel = "、".join(f"{html.escape(k) if k else unknown} {v}" for k, v in sorted(t.new_contacts.items(), key=lambda kv: -kv[1])[:3])
         figures = [
             (self.tr("GMV"), _money(t.gmv), _money(b.gmv), change(t.gmv, b.gmv), ""),
             (self.tr("GMV from new buyers"), _money(t.gmv_new), _money(b.gmv_new), change(t.gmv_new, b.gmv_new), ""),

@@ -60,3 +60,19 @@ def test_a_weeks_birthdays_are_each_days(demo_db) -> None:  # type: ignore[no-un
 def test_change_is_none_without_a_base() -> None:
     assert change(150, 100) == 0.5 and change(50, 100) == -0.5
     assert change(10, 0) is None and change(None, 5) is None and change(5, None) is None
+
+
+def test_the_dormant_alert_follows_old_orders_and_the_recycle_bin(demo_db) -> None:  # type: ignore[no-untyped-def]
+    today = dt.date(2026, 11, 23)
+    before = next(a for a in dashboard(demo_db, W47, today=today).alerts if a.key == "dormant_high_value")
+    assert before.customer_ids
+    first = before.customer_ids[0]
+    with demo_db.engine.begin() as conn:  # to the recycle bin, and another one back out of it
+        conn.execute(text("UPDATE customer SET deleted_at = '2026-11-23 09:00:00' WHERE id = :c"), {"c": first})
+    after = next(a for a in dashboard(demo_db, W47, today=today).alerts if a.key == "dormant_high_value")
+    assert first not in after.customer_ids
+    assert after.customer_ids == dormant_this_week(demo_db, W47)
+    with demo_db.engine.begin() as conn:
+        conn.execute(text("UPDATE customer SET deleted_at = NULL WHERE id = :c"), {"c": first})
+    again = next(a for a in dashboard(demo_db, W47, today=today).alerts if a.key == "dormant_high_value")
+    assert again.customer_ids == before.customer_ids

@@ -193,3 +193,19 @@ def test_every_revision_upgrades_a_shop_with_data(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM orders").fetchone() == (300,)
     conn.close()
     result.database.close()
+
+
+def test_the_change_counters_triggers_exist_at_head(db) -> None:  # type: ignore[no-untyped-def]
+    """A later migration that rebuilds customer or orders (an Alembic batch operation under SQLite) drops
+    their triggers; the kept dashboard weeks and customer figures would then never be read again."""
+    import pytest
+    from sqlalchemy import text
+
+    if not db.location.is_sqlite:
+        pytest.skip("PostgreSQL checks a fingerprint instead")
+    with db.engine.connect() as conn:
+        names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
+        counters = dict(conn.execute(text("SELECT name, n FROM data_version")).all())
+    assert {"siyu_figures_insert", "siyu_figures_delete", "siyu_figures_update", "siyu_orders_insert",
+            "siyu_orders_delete", "siyu_orders_update"} <= names  # fmt: skip
+    assert set(counters) == {"orders", "customer_figures"}

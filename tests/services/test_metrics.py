@@ -101,3 +101,20 @@ def test_the_kept_weeks_follow_every_change(db) -> None:  # type: ignore[no-unty
         conn.execute(text("UPDATE orders SET amount_cents = 1500 WHERE customer_id = :c AND external_no = 'N0'"),
                      {"c": ids["甲"]})  # fmt: skip
     assert SALES.sales(db, W48, 2)[0][-1].gmv == 3500
+
+
+def test_the_kept_weeks_follow_a_moved_order_and_a_purge(db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.metrics import SALES
+
+    ids = orders(db, [("甲", "2026-11-17 09:00:00", 10), ("乙", "2026-11-24 09:00:00", 20),
+                      ("乙", "2026-11-02 09:00:00", 5)])  # fmt: skip
+    weeks = SALES.sales(db, W48, 2)[0]
+    assert (weeks[0].gmv, weeks[1].gmv) == (1000, 2000)
+    with db.engine.begin() as conn:  # a re-import corrects an order's time: same count, money and customer
+        conn.execute(text("UPDATE orders SET ordered_at = '2026-11-25 10:00:00' WHERE external_no = 'N0'"))
+        refresh_customer_stats(conn)
+    weeks = SALES.sales(db, W48, 2)[0]
+    assert (weeks[0].gmv, weeks[1].gmv, weeks[1].buyers) == (0, 3000, 2)
+    with db.engine.begin() as conn:  # a purge takes the customer's orders with it
+        conn.execute(text("DELETE FROM customer WHERE id = :c"), {"c": ids["乙"]})
+    assert SALES.sales(db, W48, 2)[0][1].gmv == 1000

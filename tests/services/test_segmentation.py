@@ -216,3 +216,30 @@ def test_kept_figures_follow_every_change(demo_db) -> None:  # type: ignore[no-u
     frame = service.compute(as_of).frame
     assert len(frame) == len(first) - 1 and 7 not in frame.index
     same()
+
+
+def test_a_busy_file_gives_the_figures_without_keeping_them(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    import pytest
+    from sqlalchemy import text
+
+    if not demo_db.location.is_sqlite:
+        pytest.skip("the blob is SQLite's")
+    service = SegmentationService(demo_db)
+    expected = service.compute(dt.date(2026, 11, 28)).frame
+    with demo_db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM figures_snapshot"))
+    other = sqlite3.connect(demo_db.location.sqlite_path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # another window's import holds the write lock
+    try:
+        found = service.compute(dt.date(2026, 11, 28)).frame
+    finally:
+        other.rollback()
+        other.close()
+    assert found.equals(expected)
+    with demo_db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM figures_snapshot")).scalar_one() == 0
+    service.compute(dt.date(2026, 11, 28))  # the file is free again: kept this time
+    with demo_db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM figures_snapshot")).scalar_one() == 1

@@ -88,3 +88,12 @@ def test_a_new_week_is_read_on_choice(view, qtbot) -> None:  # type: ignore[no-u
     view.show_week(earlier)  # chosen while the week before is being read: the last choice wins
     qtbot.waitUntil(lambda: view._data.monday == earlier and not view._loading, timeout=10000)
     assert view._data.this.week == "2026-W44" and view.status.text() == ""
+
+
+def test_channel_names_show_as_typed(view) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    data = view._data
+    odd = dataclasses.replace(data, this=dataclasses.replace(data.this, new_contacts={"<b>直播</b>": 9}))
+    view._loaded(odd)
+    assert "&lt;b&gt;直播&lt;/b&gt; 9" in view.cards[7].detail.text()
