@@ -234,6 +234,8 @@ def _wire_customer_menu(window: MainWindow, db, tools: CustomerTools) -> None:  
         from app.views.import_wizard import ImportWizard
 
         wizard = ImportWizard(ImportService(db), path or None, kind or None, window)
+        # any kind: reading the customer list again emits rows_shown, on which every other screen (overview,
+        # segments, groups, coupons, weekly plan) marks itself stale and reads again now or when next shown
         wizard.imported.connect(lambda _kind: customers.reload())
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.show()

@@ -376,6 +376,8 @@ class CouponsView(QWidget):
         if target is not None and self.model.row_of(target) >= 0:
             self.table.selectRow(self.model.row_of(target))
             self._show(target)
+        if self._stale and self.isVisible():  # the data changed while this was read (an import): again
+            self.reload()
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False

@@ -1,6 +1,8 @@
-"""导入向导 Import wizard: customers or orders from a spreadsheet in four steps.
+"""导入向导 Import wizard: customers, orders, group members, groups' daily figures, coupons or a week's
+content plan from a spreadsheet in four steps.
 
-1. File: what to import, the file (.xlsx, .xls, .csv in UTF-8 or GBK), the sheet, and a template to fill in.
+1. File: what to import, the file (.xlsx, .xls, .csv in UTF-8 or GBK), the sheet, and a template to fill in
+   (customers and orders) or the columns the file should have (the other kinds).
    A file handed to the wizard (dropped on the app) is read at once and the kind guessed from its headers.
 2. Columns: each column of the file and the field it feeds, found by its Chinese or English header; the
    owner can change any of them. The service remembers the mapping per layout of file.
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -61,7 +64,10 @@ if TYPE_CHECKING:  # the importer loads pandas: imported by whoever builds the s
 
 log = logging.getLogger(__name__)
 
-KINDS = ("customers", "orders")
+KINDS = ("customers", "orders", "members", "group_stats", "coupons", "plan")
+KIND_OBJECT_NAMES = {"customers": "importKindCustomers", "orders": "importKindOrders", "members": "importKindMembers",
+                     "group_stats": "importKindGroupStats", "coupons": "importKindCoupons", "plan": "importKindPlan"}  # fmt: skip
+TEMPLATE_KINDS = ("customers", "orders")  # the kinds the service writes a template for
 MODES = ("upsert", "add", "update")  # the service's modes, in the order they are offered
 DEFAULT_SOURCE = "import"
 PAGE_FILE, PAGE_COLUMNS, PAGE_CHECK, PAGE_IMPORT = range(4)
@@ -111,6 +117,27 @@ def _folder_link(text: str) -> str:
 
 def _valid_rows(summary: ImportSummary) -> int:
     return summary.inserted + summary.updated + summary.unchanged + summary.merged
+
+
+def offered_modes(kind: str) -> tuple[str, ...]:
+    """The modes the service honours for ``kind``: orders are keyed by source system and order number and
+    take no mode; a coupon import adds the codes it does not know whatever the mode, so it has no "only
+    update"."""
+    if kind == "orders":
+        return ()
+    if kind == "coupons":
+        return ("upsert", "add")
+    return MODES
+
+
+def run_mode(kind: str, mode: str) -> str:
+    """The mode passed to the service: the owner's choice when this kind offers it, else adding and updating."""
+    return mode if mode in offered_modes(kind) else "upsert"
+
+
+def _columns_of(kind: str) -> str:
+    """The headers a file of ``kind`` is recognised by (the first name of each field), in the file's order."""
+    return "、".join(f.header for f in FIELDS[kind] if not f.key.endswith("siyu_id"))
 
 
 @dataclass
@@ -172,17 +199,23 @@ class ImportFilePage(QWizardPage):
         self.setAcceptDrops(True)
 
         self.kind_label = QLabel(self)
-        self.customers_radio = QRadioButton(self)
-        self.customers_radio.setObjectName("importKindCustomers")
-        self.orders_radio = QRadioButton(self)
-        self.orders_radio.setObjectName("importKindOrders")
         self.kind_group = QButtonGroup(self)
-        self.kind_group.addButton(self.customers_radio, 0)
-        self.kind_group.addButton(self.orders_radio, 1)
-        kinds = QHBoxLayout()
-        kinds.addWidget(self.customers_radio)
-        kinds.addWidget(self.orders_radio)
-        kinds.addStretch(1)
+        self.kind_radios: dict[str, QRadioButton] = {}
+        kinds = QGridLayout()
+        kinds.setHorizontalSpacing(24)
+        for i, kind in enumerate(KINDS):
+            radio = QRadioButton(self)
+            radio.setObjectName(KIND_OBJECT_NAMES[kind])
+            self.kind_group.addButton(radio, i)
+            self.kind_radios[kind] = radio
+            kinds.addWidget(radio, i // 3, i % 3)
+        kinds.setColumnStretch(3, 1)
+        self.customers_radio = self.kind_radios["customers"]
+        self.orders_radio = self.kind_radios["orders"]
+        self.members_radio = self.kind_radios["members"]
+        self.group_stats_radio = self.kind_radios["group_stats"]
+        self.coupons_radio = self.kind_radios["coupons"]
+        self.plan_radio = self.kind_radios["plan"]
 
         self.file_label = QLabel(self)
         self.file_edit = QLineEdit(self)
@@ -232,6 +265,7 @@ class ImportFilePage(QWizardPage):
         self.form.addRow(self.file_label, file_box)
         self.form.addRow(self.sheet_label, sheet_row)
         self.form.addRow(self.source_label, self.source_box)
+        self.form.setRowVisible(self.sheet_label, False)  # until a workbook with sheets is chosen
 
         self.template_box = QGroupBox(self)
         self.template_text = _styled(QLabel(self.template_box), "")
@@ -255,7 +289,7 @@ class ImportFilePage(QWizardPage):
         layout.addStretch(1)
         layout.addWidget(self.template_box)
 
-        (self.orders_radio if wizard.kind == "orders" else self.customers_radio).setChecked(True)
+        self.kind_radios[wizard.kind].setChecked(True)
         self.kind_group.idClicked.connect(self._kind_clicked)
         self.choose_button.clicked.connect(self.choose_file)
         self.sheet_combo.currentIndexChanged.connect(self._sheet_chosen)
@@ -324,47 +358,56 @@ class ImportFilePage(QWizardPage):
         self._render()
 
     def read_file(self) -> None:
-        """Read the file for the chosen kind (or both kinds, to guess) in the background."""
+        """Read the file for the chosen kind (and, to guess, for the kind its headers match best) in the
+        background."""
         w = self._w
         if w.path is None:
             return
         self._token += 1
         token = self._token
         guess = not w.kind_fixed
-        kinds = [w.kind, *(k for k in KINDS if k != w.kind and guess)]  # the chosen kind first
-        cached = {k: p for k in kinds if (p := w.cached_preview(k)) is not None}
+        cached = {k: p for k in KINDS if (p := w.cached_preview(k)) is not None}
         if w.kind in cached and not guess:
             self._read(token, (cached, {}))
             return
         self._reading = True
         self._error = ""
         self._render()
-        service, path, sheet = w.service, w.path, w.sheet
+        service, path, sheet, first = w.service, w.path, w.sheet, w.kind
 
         def work() -> tuple[dict[str, tuple[ImportPreview, Signature]], dict[str, UserError]]:
             from app.services.importer import HEADER_SCAN_ROWS
-            from app.services.tabular import FileReadError
+            from app.services.tabular import FileReadError, read_grid
 
             found: dict[str, tuple[ImportPreview, Signature]] = {}
             errors: dict[str, UserError] = {}
-            for kind in kinds:
+            kind: str | None = first  # the chosen kind first
+            while kind is not None:
                 signature = _signature(path)
+                rows: list[list[Any]] | None = None
                 try:
                     preview = service.preview(path, kind, sheet)
-                except FileReadError as exc:  # the file itself: the other kind cannot do better
-                    errors = dict.fromkeys(kinds, exc)
-                    break
-                except UserError as exc:  # no header row for this kind: perhaps for the other
+                except FileReadError as exc:  # the file itself: no other kind can do better
+                    return {}, dict.fromkeys(KINDS, exc)
+                except UserError as exc:  # no header row for this kind: perhaps for another
                     errors[kind] = exc
-                    continue
-                found[kind] = (preview, signature)
-                # guessing: read the file for the other kind only when its headers match more fields
-                rows = preview.grid.rows[:HEADER_SCAN_ROWS]
-                best = max(
-                    KINDS, key=lambda k: (max((header_score(k, r) for r in rows), default=0), k == kind)
-                )
-                if best == kind:
+                else:
+                    found[kind] = (preview, signature)
+                    rows = preview.grid.rows[:HEADER_SCAN_ROWS]
+                if not guess:
                     break
+                if rows is None:
+                    try:
+                        rows = read_grid(path, sheet, HEADER_SCAN_ROWS).rows
+                    except UserError:
+                        break
+                # guessing: read the file for another kind only when its headers match more of its fields
+                # (on a tie the kind just read stays, then the first in KINDS)
+                current = kind
+                best = max(
+                    KINDS, key=lambda k: (max((header_score(k, r) for r in rows), default=0), k == current)
+                )
+                kind = best if best not in found and best not in errors else None
             return found, errors
 
         run_in_background(
@@ -389,7 +432,7 @@ class ImportFilePage(QWizardPage):
             best = max(found, key=lambda k: (_mapped_fields(found[k]), k == w.kind))
             if best != w.kind:
                 w.set_kind(best)
-                (self.orders_radio if best == "orders" else self.customers_radio).setChecked(True)
+                self.kind_radios[best].setChecked(True)
         preview = found.get(w.kind)
         if preview is not None:
             self._error = ""
@@ -408,8 +451,19 @@ class ImportFilePage(QWizardPage):
         self._error = _error_text(exc)
         self._render()
 
+    def _kind_noun(self, kind: str) -> str:
+        nouns = {
+            "customers": self.tr("a customer list"),
+            "orders": self.tr("an order list"),
+            "members": self.tr("a list of group members"),
+            "group_stats": self.tr("groups' daily figures"),
+            "coupons": self.tr("a coupon export"),
+            "plan": self.tr("a weekly content plan"),
+        }
+        return nouns[kind]
+
     def _describe(self, preview: ImportPreview) -> str:
-        kind = self.tr("a customer list") if preview.kind == "customers" else self.tr("an order list")
+        kind = self._kind_noun(preview.kind)
         return (
             self.tr("Read as %1: headers in row %2, %3 data rows.")
             .replace("%1", kind)
@@ -443,6 +497,8 @@ class ImportFilePage(QWizardPage):
         from app.services.export import write_template
 
         kind = self._w.kind
+        if kind not in TEMPLATE_KINDS:
+            return
         name = (
             self.tr("customer import template.xlsx")
             if kind == "customers"
@@ -497,14 +553,13 @@ class ImportFilePage(QWizardPage):
             self.status.setStyleSheet(HINT_STYLE)
             self.status.setText(self._found)
         self.form.setRowVisible(self.source_label, w.kind == "orders")
-        self.template_text.setText(
-            self.tr("No file yet? Save a template with the right columns, fill it in, then import it.")
-            if w.kind == "customers"
-            else self.tr(
-                "No file yet? Save an order template with the right columns, fill it in, then import it."
-            )
-        )
-        if self._template is not None:
+        templated = w.kind in TEMPLATE_KINDS
+        self.template_box.setTitle(self.tr("Template") if templated else self.tr("What the file looks like"))
+        self.template_text.setText(self._template_text(w.kind))
+        self.template_button.setVisible(templated)
+        if not templated:
+            self.template_status.clear()
+        elif self._template is not None:
             self.template_status.setStyleSheet("")
             self.template_status.setText(
                 self.tr("Template saved: %1").replace("%1", html.escape(str(self._template)))
@@ -518,6 +573,33 @@ class ImportFilePage(QWizardPage):
         self.template_status.setVisible(bool(self.template_status.text()))
         self.completeChanged.emit()
 
+    def _template_text(self, kind: str) -> str:
+        if kind == "customers":
+            return self.tr("No file yet? Save a template with the right columns, fill it in, then import it.")
+        if kind == "orders":
+            return self.tr(
+                "No file yet? Save an order template with the right columns, fill it in, then import it."
+            )
+        texts = {
+            "members": self.tr(
+                "One row per member of a group: the group's name and the member's phone or member code. "
+                "Groups and customers the shop does not have yet are created. Columns: %1."
+            ),
+            "group_stats": self.tr(
+                "One row per group and day, with that day's figures. Groups the shop does not have yet are "
+                "created. Columns: %1."
+            ),
+            "coupons": self.tr(
+                "A coupon export from the shop system, one row per coupon code. Coupon campaigns and holders "
+                "the shop does not have yet are created. Columns: %1."
+            ),
+            "plan": self.tr(
+                "One row per post: the date, channel and title are needed; the audience names groups, "
+                "segments, tags or phone numbers. Columns: %1."
+            ),
+        }
+        return texts[kind].replace("%1", _columns_of(kind))
+
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Choose the file"))
         self.setSubTitle(
@@ -526,6 +608,10 @@ class ImportFilePage(QWizardPage):
         self.kind_label.setText(self.tr("Import"))
         self.customers_radio.setText(self.tr("Customers"))
         self.orders_radio.setText(self.tr("Orders"))
+        self.members_radio.setText(self.tr("Group members"))
+        self.group_stats_radio.setText(self.tr("Groups' daily figures"))
+        self.coupons_radio.setText(self.tr("Coupons"))
+        self.plan_radio.setText(self.tr("Weekly plan"))
         self.file_label.setText(self.tr("File"))
         self.choose_button.setText(self.tr("Choose…"))
         self.file_edit.setPlaceholderText(self.tr("No file chosen"))
@@ -538,7 +624,6 @@ class ImportFilePage(QWizardPage):
                 "(for example meituan, youzan)."
             )
         )
-        self.template_box.setTitle(self.tr("Template"))
         self.template_button.setText(self.tr("Save template…"))
         if self._w.path is not None and self._found:
             preview = self._w.cached_preview()
@@ -897,6 +982,10 @@ class ImportCheckPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.skip.setChecked(False)  # the default: nothing is imported while a row is invalid
         self.report = None
+        w = self._w
+        w.mode = run_mode(w.kind, w.mode)  # a mode this kind does not offer falls back to the default
+        self.mode_radios[MODES.index(w.mode)].setChecked(True)
+        self.mode_label.setText(self._mode_question(w.kind))
         self.check()
 
     def cleanupPage(self) -> None:
@@ -922,7 +1011,7 @@ class ImportCheckPage(QWizardPage):
         service, preview, signature = w.service, w.preview, w.preview_signature
         mapping = list(w.mapping)
         options = {
-            "mode": w.mode if w.kind == "customers" else "upsert",
+            "mode": run_mode(w.kind, w.mode),
             "order_source": w.order_source,
             "skip_invalid": True,  # count what the valid rows would do, too
             "dry_run": True,
@@ -1011,9 +1100,10 @@ class ImportCheckPage(QWizardPage):
     def _render(self) -> None:
         w = self._w
         summary = self.summary if not self._state else None
-        customers = w.kind == "customers"
-        self.mode_box.setVisible(customers)
-        for radio in self.mode_radios:
+        offered = offered_modes(w.kind)
+        self.mode_box.setVisible(bool(offered))
+        for mode, radio in zip(MODES, self.mode_radios, strict=True):
+            radio.setVisible(mode in offered)
             radio.setEnabled(not self.running)
         self.progress_box.setVisible(self.running)
         self.stop_button.setEnabled(self.running)
@@ -1091,6 +1181,12 @@ class ImportCheckPage(QWizardPage):
         extras = []
         if summary.merged:
             extras.append(self.tr("%1 repeated rows merged").replace("%1", _n(summary.merged)))
+        if summary.created_groups:
+            extras.append(self.tr("%1 new groups created").replace("%1", _n(summary.created_groups)))
+        if summary.created_campaigns:
+            extras.append(
+                self.tr("%1 new coupon campaigns created").replace("%1", _n(summary.created_campaigns))
+            )
         if summary.created_customers:
             extras.append(self.tr("%1 new customers created").replace("%1", _n(summary.created_customers)))
         if summary.created_staff:
@@ -1103,13 +1199,22 @@ class ImportCheckPage(QWizardPage):
             )
         return extras
 
+    def _mode_question(self, kind: str) -> str:
+        questions = {
+            "members": self.tr("Members already recorded (same group and phone or member code):"),
+            "group_stats": self.tr("Days already recorded for a group (same group and date):"),
+            "coupons": self.tr("Coupons already in the shop (same coupon code):"),
+            "plan": self.tr("Posts already in the plan (same date, time, channel and title):"),
+        }
+        return questions.get(
+            kind, self.tr("Customers already in the shop (same phone, member code or name + WeChat ID):")
+        )
+
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Check the rows"))
         self.setSubTitle(self.tr("Every row is checked before anything is written. Nothing changes yet."))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
-        self.mode_label.setText(
-            self.tr("Customers already in the shop (same phone, member code or name + WeChat ID):")
-        )
+        self.mode_label.setText(self._mode_question(self._w.kind))
         for radio, text in zip(
             self.mode_radios,
             (
@@ -1219,7 +1324,7 @@ class ImportRunPage(QWizardPage):
         service, preview, signature = w.service, w.preview, w.preview_signature
         mapping = list(w.mapping)
         options = {
-            "mode": w.mode if w.kind == "customers" else "upsert",
+            "mode": run_mode(w.kind, w.mode),
             "order_source": w.order_source,
             "skip_invalid": w.skip_invalid,
             "dry_run": False,
@@ -1349,6 +1454,10 @@ class ImportRunPage(QWizardPage):
             rows.append((self.tr("Invalid rows skipped"), summary.invalid))
         if summary.merged:
             rows.append((self.tr("Repeated rows merged"), summary.merged))
+        if summary.created_groups:
+            rows.append((self.tr("New groups created"), summary.created_groups))
+        if summary.created_campaigns:
+            rows.append((self.tr("New coupon campaigns created"), summary.created_campaigns))
         if summary.created_customers:
             rows.append((self.tr("New customers created"), summary.created_customers))
         if summary.created_staff:
@@ -1383,7 +1492,8 @@ class ImportRunPage(QWizardPage):
 
 
 class ImportWizard(QWizard):
-    """Import customers or orders; ``imported(kind)`` is emitted after an import was committed."""
+    """Import one of ``KINDS`` (customers, orders, group members, groups' daily figures, coupons, a weekly
+    plan); ``imported(kind)`` is emitted after an import was committed."""
 
     imported = Signal(str)
 
@@ -1397,6 +1507,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.service = service
+        kind = kind.replace("-", "_") if kind else None  # "group-stats", as the command line spells it
         self.kind = kind if kind in KINDS else "customers"
         self.kind_fixed = kind in KINDS  # a kind chosen from the menu (or by the owner) is not guessed
         self.path: Path | None = None
@@ -1498,7 +1609,15 @@ class ImportWizard(QWizard):
 
     # -- language --------------------------------------------------------------------------------------
     def _title(self) -> str:
-        return self.tr("Import customers") if self.kind == "customers" else self.tr("Import orders")
+        titles = {
+            "customers": self.tr("Import customers"),
+            "orders": self.tr("Import orders"),
+            "members": self.tr("Import group members"),
+            "group_stats": self.tr("Import groups' daily figures"),
+            "coupons": self.tr("Import coupons"),
+            "plan": self.tr("Import a weekly plan"),
+        }
+        return titles[self.kind]
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self._title())

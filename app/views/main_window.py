@@ -36,7 +36,8 @@ class MainWindow(QMainWindow):
 
     language_requested = Signal(str)
     backup_requested = Signal()
-    import_requested = Signal(str, str)  # kind ("customers"/"orders" or "" to guess), file path or ""
+    # kind (customers, orders, members, group_stats, coupons, plan; "" to guess), file path or ""
+    import_requested = Signal(str, str)
     export_requested = Signal(str)  # kind
     template_requested = Signal(str)  # kind
     tool_requested = Signal(str)  # "tags", "staff", "duplicates", "bin"
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
 
         add("import_customers", lambda: self.import_requested.emit("customers", ""), "Ctrl+I")
         add("import_orders", lambda: self.import_requested.emit("orders", ""), "Ctrl+Shift+I")
+        for kind in ("members", "group_stats", "coupons", "plan"):
+            add(f"import_{kind}", lambda _checked=False, k=kind: self.import_requested.emit(k, ""))
         self.customer_menu.addSeparator()
         add("export_customers", lambda: self.export_requested.emit("customers"), "Ctrl+E")
         add("export_orders", lambda: self.export_requested.emit("orders"))
@@ -206,6 +209,10 @@ class MainWindow(QMainWindow):
         texts = {
             "import_customers": self.tr("Import customers…"),
             "import_orders": self.tr("Import orders…"),
+            "import_members": self.tr("Import group members…"),
+            "import_group_stats": self.tr("Import groups' daily figures…"),
+            "import_coupons": self.tr("Import coupons…"),
+            "import_plan": self.tr("Import a weekly plan…"),
             "export_customers": self.tr("Export customers…"),
             "export_orders": self.tr("Export orders…"),
             "template_customers": self.tr("Customer import template…"),

@@ -2825,6 +2825,14 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>合并重复行 %1</translation>
     </message>
     <message>
+        <source>%1 new groups created</source>
+        <translation>新建社群 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 new coupon campaigns created</source>
+        <translation>新建优惠券活动 %1 个</translation>
+    </message>
+    <message>
         <source>%1 new customers created</source>
         <translation>新建客户 %1</translation>
     </message>
@@ -2839,6 +2847,22 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>columns not imported: %1</source>
         <translation>不导入的列：%1</translation>
+    </message>
+    <message>
+        <source>Members already recorded (same group and phone or member code):</source>
+        <translation>已记录的社群成员（社群相同，手机号或会员编号相同）：</translation>
+    </message>
+    <message>
+        <source>Days already recorded for a group (same group and date):</source>
+        <translation>社群已有的每日数据（社群和日期相同）：</translation>
+    </message>
+    <message>
+        <source>Coupons already in the shop (same coupon code):</source>
+        <translation>店里已有的优惠券（券码相同）：</translation>
+    </message>
+    <message>
+        <source>Posts already in the plan (same date, time, channel and title):</source>
+        <translation>周计划里已有的内容（日期、时间、渠道和标题相同）：</translation>
     </message>
     <message>
         <source>Check the rows</source>
@@ -3166,6 +3190,22 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>订单表格</translation>
     </message>
     <message>
+        <source>a list of group members</source>
+        <translation>社群成员表格</translation>
+    </message>
+    <message>
+        <source>groups&apos; daily figures</source>
+        <translation>社群每日数据</translation>
+    </message>
+    <message>
+        <source>a coupon export</source>
+        <translation>优惠券导出表格</translation>
+    </message>
+    <message>
+        <source>a weekly content plan</source>
+        <translation>周计划表格</translation>
+    </message>
+    <message>
         <source>Read as %1: headers in row %2, %3 data rows.</source>
         <translation>已识别为%1：表头在第 %2 行，%3 行数据。</translation>
     </message>
@@ -3194,6 +3234,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>请选择文件，或把文件拖到这里。</translation>
     </message>
     <message>
+        <source>What the file looks like</source>
+        <translation>表格格式</translation>
+    </message>
+    <message>
         <source>No file yet? Save a template with the right columns, fill it in, then import it.</source>
         <translation>还没有表格？下载客户模板，按列填好后再导入。</translation>
     </message>
@@ -3208,6 +3252,22 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>One row per member of a group: the group&apos;s name and the member&apos;s phone or member code. Groups and customers the shop does not have yet are created. Columns: %1.</source>
+        <translation>每行一位社群成员：写群名称，以及成员的手机号或会员编号。店里还没有的社群和客户会自动新建。列：%1。</translation>
+    </message>
+    <message>
+        <source>One row per group and day, with that day&apos;s figures. Groups the shop does not have yet are created. Columns: %1.</source>
+        <translation>每行是一个社群一天的数据。店里还没有的社群会自动新建。列：%1。</translation>
+    </message>
+    <message>
+        <source>A coupon export from the shop system, one row per coupon code. Coupon campaigns and holders the shop does not have yet are created. Columns: %1.</source>
+        <translation>收银或商城系统导出的优惠券表格，每行一个券码。店里还没有的优惠券活动和领券客户会自动新建。列：%1。</translation>
+    </message>
+    <message>
+        <source>One row per post: the date, channel and title are needed; the audience names groups, segments, tags or phone numbers. Columns: %1.</source>
+        <translation>每行一条内容：日期、渠道和标题必填；发送对象可写社群名、分群名、标签名或手机号。列：%1。</translation>
     </message>
     <message>
         <source>Choose the file</source>
@@ -3228,6 +3288,22 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Orders</source>
         <translation>订单</translation>
+    </message>
+    <message>
+        <source>Group members</source>
+        <translation>社群成员</translation>
+    </message>
+    <message>
+        <source>Groups&apos; daily figures</source>
+        <translation>社群每日数据</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Weekly plan</source>
+        <translation>周计划</translation>
     </message>
     <message>
         <source>File</source>
@@ -3337,6 +3413,14 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>合并的重复行</translation>
     </message>
     <message>
+        <source>New groups created</source>
+        <translation>新建社群</translation>
+    </message>
+    <message>
+        <source>New coupon campaigns created</source>
+        <translation>新建优惠券活动</translation>
+    </message>
+    <message>
         <source>New customers created</source>
         <translation>新建客户</translation>
     </message>
@@ -3378,6 +3462,22 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Import orders</source>
         <translation>导入订单</translation>
+    </message>
+    <message>
+        <source>Import group members</source>
+        <translation>导入社群成员</translation>
+    </message>
+    <message>
+        <source>Import groups&apos; daily figures</source>
+        <translation>导入社群每日数据</translation>
+    </message>
+    <message>
+        <source>Import coupons</source>
+        <translation>导入优惠券</translation>
+    </message>
+    <message>
+        <source>Import a weekly plan</source>
+        <translation>导入周计划</translation>
     </message>
 </context>
 <context>
@@ -3566,6 +3666,22 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Import orders…</source>
         <translation>导入订单…</translation>
+    </message>
+    <message>
+        <source>Import group members…</source>
+        <translation>导入社群成员…</translation>
+    </message>
+    <message>
+        <source>Import groups&apos; daily figures…</source>
+        <translation>导入社群每日数据…</translation>
+    </message>
+    <message>
+        <source>Import coupons…</source>
+        <translation>导入优惠券…</translation>
+    </message>
+    <message>
+        <source>Import a weekly plan…</source>
+        <translation>导入周计划…</translation>
     </message>
     <message>
         <source>Export customers…</source>

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QRadioButton, QWizard
 
 from app import i18n
 from app.services.customer_list import CustomerListService
+from app.services.groups import GroupService
 from app.services.import_fields import CUSTOM, IGNORE
 from app.services.importer import ImportService
 from app.views.import_wizard import PAGE_CHECK, PAGE_COLUMNS, PAGE_FILE, PAGE_IMPORT, ImportWizard
@@ -469,6 +470,290 @@ def test_an_unexpected_error_says_nothing_changed(qtbot, db, tmp_path, monkeypat
     page = wizard.import_page
     assert page.outcome == "failed" and page.headline.text() == "The import failed"
     assert "disk full" in page.details.text() and "not changed" in page.details.text()
+
+
+# -- the other kinds: group members, groups' daily figures, coupons, a weekly plan ----------------------
+
+STATS_HEADER = ["群名称", "日期", "群成员数", "发言人数", "消息数", "访客数", "支付人数", "支付金额"]
+
+
+def _days_ago(days: int) -> str:
+    return (dt.date.today() - dt.timedelta(days=days)).isoformat()
+
+
+def _group_stats(tmp_path: Path) -> Path:
+    return xlsx(
+        tmp_path / "社群日报.xlsx",
+        [
+            ["社群日报"],
+            STATS_HEADER,
+            ["福利1群", _days_ago(3), 200, 60, 300, 50, 10, "¥1,000.50"],
+            ["福利1群", _days_ago(2), 201, 40, 200, 40, 8, 800],
+            ["新开的群", _days_ago(3), 50, 5, 20, 10, 1, 30],
+            ["新开的群", _days_ago(2), "很多", 5, 20, 10, 1, 30],
+        ],
+    )
+
+
+def _group_names(db) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(g.name for g in GroupService(db).groups())
+
+
+def test_group_stats_are_checked_by_row_and_column_then_imported(qtbot, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    known = GroupService(db).save({"name": "福利1群"})
+    wizard = _wizard(qtbot, db, _group_stats(tmp_path))
+    page = wizard.file_page
+    assert wizard.kind == "group_stats" and page.group_stats_radio.isChecked()
+    assert wizard.windowTitle() == "Import groups' daily figures"
+    assert page.status.text() == "Read as groups' daily figures: headers in row 2, 4 data rows."
+    assert not page.source_edit.isVisibleTo(page)  # the source system is for orders only
+    assert not page.template_button.isVisibleTo(page)  # no template: the columns are named instead
+    assert "群名称、日期、群成员数" in page.template_text.text()
+    _to_columns(qtbot, wizard)
+    assert _fields(wizard) == [
+        "group_name",
+        "day",
+        "members",
+        "speakers",
+        "messages",
+        "visitors",
+        "buyers",
+        "gmv",
+    ]
+    assert wizard.columns_page.combos[2].currentText() == "Members"
+    _to_check(qtbot, wizard)
+    check = wizard.check_page
+    assert check.mode_box.isVisibleTo(check) and all(r.isVisibleTo(check) for r in check.mode_radios)
+    assert "same group and date" in check.mode_label.text()
+    model = check.model
+    listed = [tuple(model.data(model.index(r, c)) for c in range(4)) for r in range(model.rowCount())]
+    assert listed == [("6", "群成员数", "很多", "not a whole number of 0 or more")]
+    assert "Will add 3, update 0, leave 0 unchanged; 1 invalid" in check.counts.text()
+    assert "1 new groups created" in check.counts.text()
+    assert not wizard.button(COMMIT).isEnabled()  # nothing goes in while a row is invalid
+    assert _group_names(db) == ["福利1群"]  # the check wrote nothing
+    check.skip.setChecked(True)
+    with qtbot.waitSignal(wizard.imported, timeout=10000) as signal:
+        _import(qtbot, wizard)
+    assert signal.args == ["group_stats"]
+    run = wizard.import_page
+    summary = run.summary
+    assert (summary.inserted, summary.invalid, summary.created_groups) == (3, 1, 1)
+    assert "New groups created" in run.details.text() and "Invalid rows skipped" in run.details.text()
+    assert "社群日报.errors.xlsx" in run.report_label.text()
+    assert _group_names(db) == ["新开的群", "福利1群"]
+    new = next(g.id for g in GroupService(db).groups() if g.name == "新开的群")
+    day = dt.date.today() - dt.timedelta(days=3)
+    assert GroupService(db).day_figures(day) == {
+        known: (200, 60, 300, 50, 10, 100050),
+        new: (50, 5, 20, 10, 1, 3000),
+    }
+    assert new not in GroupService(db).day_figures(day + dt.timedelta(days=1))  # the bad row stayed out
+
+
+def test_a_dropped_group_stats_file_is_guessed(qtbot, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = _group_stats(tmp_path)
+    wizard = _wizard(qtbot, db)
+    page = wizard.file_page
+    assert wizard.kind == "customers" and not wizard.kind_fixed
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    page.dropEvent(drop)
+    qtbot.waitUntil(lambda: not page._reading, timeout=10000)
+    assert wizard.path == path
+    assert wizard.kind == "group_stats" and page.group_stats_radio.isChecked()
+    assert wizard.windowTitle() == "Import groups' daily figures"
+    assert wizard.button(NEXT).isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("kind", "header", "radio"),
+    [
+        ("members", ["群名称", "手机号", "群昵称", "入群时间"], "importKindMembers"),
+        ("group_stats", STATS_HEADER, "importKindGroupStats"),
+        ("coupons", ["券名称", "券类型", "面额/折扣", "券码", "领取人手机", "领取时间"], "importKindCoupons"),
+        ("plan", ["日期", "时间", "渠道", "类别", "标题", "内容", "对象"], "importKindPlan"),
+    ],
+)
+def test_each_kind_is_guessed_from_its_headers(qtbot, db, tmp_path, kind, header, radio) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "file.xlsx", [header])
+    wizard = _wizard(qtbot, db, path)
+    assert wizard.kind == kind
+    assert wizard.findChild(QRadioButton, radio).isChecked()
+
+
+def test_group_members_from_a_gbk_csv(qtbot, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    joined = _days_ago(20)
+    path = csv_file(
+        tmp_path / "群成员.csv",
+        [
+            ["群名称", "手机号", "群昵称", "入群时间"],
+            ["福利1群", "13800138000", "燕子", joined],
+            ["福利1群", "13900000001", "新人", joined],
+            ["福利2群", "13800138000", "", joined],
+            ["福利2群", "", "无名", joined],
+        ],
+        encoding="gbk",
+    )
+    wizard = _wizard(qtbot, db, path, kind="members")  # from the menu: the kind is not guessed
+    assert wizard.kind == "members" and wizard.file_page.members_radio.isChecked()
+    assert wizard.windowTitle() == "Import group members"
+    _to_columns(qtbot, wizard)
+    assert _fields(wizard) == ["group_name", "phone", "name", "joined_on"]
+    assert "encoding GBK" in wizard.columns_page.info.text()
+    _to_check(qtbot, wizard)
+    check = wizard.check_page
+    assert (
+        check.mode_box.isVisibleTo(check) and "same group and phone or member code" in check.mode_label.text()
+    )
+    model = check.model
+    assert [model.data(model.index(0, c)) for c in range(4)] == [
+        "5",
+        "手机号",
+        "",
+        "neither a phone number nor a member code",
+    ]
+    assert customers_in(db) == 0 and _group_names(db) == []
+    check.skip.setChecked(True)
+    with qtbot.waitSignal(wizard.imported, timeout=10000) as signal:
+        _import(qtbot, wizard)
+    assert signal.args == ["members"]
+    summary = wizard.import_page.summary
+    assert (summary.inserted, summary.created_groups, summary.created_customers) == (3, 2, 2)
+    details = wizard.import_page.details.text()
+    assert "New groups created" in details and "New customers created" in details
+    assert customers_in(db) == 2
+    members = {g.name: g.current_members for g in GroupService(db).groups()}
+    assert members == {"福利1群": 2, "福利2群": 1}
+
+
+def test_coupons_from_a_shop_system_export(qtbot, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.coupons import CouponService
+
+    start, end = _days_ago(10), (dt.date.today() + dt.timedelta(days=20)).isoformat()
+    path = xlsx(
+        tmp_path / "优惠券.xlsx",
+        [
+            [
+                "券名称",
+                "券类型",
+                "面额/折扣",
+                "使用门槛",
+                "券码",
+                "领取人手机",
+                "领取时间",
+                "生效时间",
+                "失效时间",
+            ],
+            ["满100减20", "满减券", "20", "满100", "ABC-001", "13700000000", f"{start} 09:00:00", start, end],
+            ["满100减20", "满减券", "20", "满100", "ABC-002", "13700000001", f"{start} 09:30:00", start, end],
+            ["会员9折", "折扣券", "9折", None, "VIP-9", "13700000000", f"{start} 10:00:00", start, end],
+        ],
+    )
+    wizard = _wizard(qtbot, db, path)
+    assert wizard.kind == "coupons" and wizard.windowTitle() == "Import coupons"
+    _to_check(qtbot, wizard)
+    check = wizard.check_page
+    # a coupon import adds the codes it does not know whatever the mode: no "only update existing"
+    assert check.mode_box.isVisibleTo(check)
+    assert [r.isVisibleTo(check) for r in check.mode_radios] == [True, True, False]
+    assert "2 new coupon campaigns created" in check.counts.text()
+    assert "No problems found" in check.notice.text()
+    with qtbot.waitSignal(wizard.imported, timeout=10000) as signal:
+        _import(qtbot, wizard)
+    assert signal.args == ["coupons"]
+    summary = wizard.import_page.summary
+    assert (summary.inserted, summary.created_campaigns, summary.created_customers) == (3, 2, 2)
+    assert "New coupon campaigns created" in wizard.import_page.details.text()
+    service = CouponService(db)
+    campaigns = {c.name: c for c in service.campaigns()}
+    assert set(campaigns) == {"满100减20", "会员9折"}
+    assert (campaigns["会员9折"].kind, campaigns["会员9折"].rate_permille) == ("discount", 900)
+    assert service.lookup("abc-001").phone == "13700000000"
+
+
+def test_a_weekly_plan_and_importing_it_again(qtbot, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.planner import PlannerService
+
+    GroupService(db).save({"name": "福利1群"})
+    monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday()) + dt.timedelta(days=7)
+    path = xlsx(
+        tmp_path / "下周计划.xlsx",
+        [
+            ["日期", "时间", "渠道", "类别", "标题", "内容", "对象"],
+            [monday.isoformat(), "20:00", "社群", "互动", "趣味答题", "猜猜新品", "福利1群"],
+            [(monday + dt.timedelta(days=1)).isoformat(), "08:30", "朋友圈", "产品", "新品上市", None, None],
+        ],
+    )
+    wizard = _wizard(qtbot, db, path)
+    assert wizard.kind == "plan" and wizard.windowTitle() == "Import a weekly plan"
+    _to_check(qtbot, wizard)
+    assert "same date, time, channel and title" in wizard.check_page.mode_label.text()
+    with qtbot.waitSignal(wizard.imported, timeout=10000) as signal:
+        _import(qtbot, wizard)
+    assert signal.args == ["plan"] and wizard.import_page.summary.inserted == 2
+    items = {i.title: i for i in PlannerService(db).items(monday)}
+    assert set(items) == {"趣味答题", "新品上市"}
+    assert items["趣味答题"].scheduled_at == dt.datetime.combine(monday, dt.time(20, 0))
+    assert len(items["趣味答题"].groups()) == 1 and items["新品上市"].channel == "moments"
+    again = _wizard(qtbot, db, path)
+    _to_check(qtbot, again)
+    summary = again.check_page.summary
+    assert (summary.inserted, summary.updated, summary.unchanged) == (0, 0, 2)
+
+
+def test_an_import_from_the_menu_refreshes_the_other_screens(qtbot, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The wiring in app.main: after any import the customer list is read again, and the groups screen on
+    show reads again with it; the coupons screen, not on show, reads again when next shown."""
+    from app.main import _add_coupons_screen, _add_groups_screen, _wire_customer_menu
+    from app.services.customer_admin import CustomerAdminService
+    from app.services.customers import CustomerService
+    from app.services.staff import StaffService
+    from app.services.tags import TagService
+    from app.views.customers_view import CustomersView, CustomerTools
+    from app.views.main_window import MainWindow
+
+    tools = CustomerTools(CustomerService(demo_db), TagService(demo_db), StaffService(demo_db),
+                          CustomerAdminService(demo_db))  # fmt: skip
+    customers = CustomersView(CustomerListService(demo_db), tools)
+    window = MainWindow(customers, demo_db.location.display, "en")
+    qtbot.addWidget(window)
+    _wire_customer_menu(window, demo_db, tools)
+    _add_groups_screen(window, demo_db, tools)
+    _add_coupons_screen(window, demo_db, tools)
+    window.show()
+    window.show_screen("coupons")
+    coupons = window.screen("coupons")
+    qtbot.waitUntil(lambda: not coupons._loading and not coupons._stale, timeout=10000)
+    window.show_screen("groups")
+    groups = window.screen("groups")
+
+    def shown_groups() -> set[str]:
+        return {groups.model.row_item(r).name for r in range(groups.model.rowCount())}
+
+    qtbot.waitUntil(lambda: groups.model.rowCount() > 0, timeout=10000)
+    assert "新开的群" not in shown_groups()
+    window.customer_actions["import_group_stats"].trigger()
+    wizard = window.findChild(ImportWizard)
+    assert wizard is not None and wizard.kind == "group_stats" and wizard.kind_fixed
+    wizard.file_page.set_path(_group_stats(tmp_path))
+    qtbot.waitUntil(lambda: not wizard.file_page._reading, timeout=10000)
+    _to_check(qtbot, wizard)
+    wizard.check_page.skip.setChecked(True)
+    with qtbot.waitSignal(wizard.imported, timeout=10000):
+        _import(qtbot, wizard)
+    qtbot.waitUntil(lambda: "新开的群" in shown_groups(), timeout=10000)
+    assert coupons._stale  # not on show: it reads again when shown
+    wizard.accept()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10000)
+    qtbot.wait(10)
 
 
 # -- the template --------------------------------------------------------------------------------------

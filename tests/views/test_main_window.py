@@ -68,3 +68,28 @@ def test_language_switch_retranslates(qtbot, demo_db) -> None:  # type: ignore[n
     assert window.file_menu.title() == "&File"
     i18n.install("zh_CN")
     qtbot.waitUntil(lambda: window.nav.item(0).text() == "客户", timeout=2000)
+
+
+def test_the_customer_menu_imports_every_kind(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_db, "zh_CN")
+    asked: list[tuple[str, str]] = []
+    window.import_requested.connect(lambda kind, path: asked.append((kind, path)))
+    keys = ("import_customers", "import_orders", "import_members", "import_group_stats", "import_coupons",
+            "import_plan")  # fmt: skip
+    for key in keys:
+        assert window.customer_actions[key] in window.customer_menu.actions()
+        window.customer_actions[key].trigger()
+    assert asked == [
+        (kind, "") for kind in ("customers", "orders", "members", "group_stats", "coupons", "plan")
+    ]
+    assert [window.customer_actions[k].text() for k in keys] == [
+        "导入客户…", "导入订单…", "导入社群成员…", "导入社群每日数据…", "导入优惠券…", "导入周计划…"
+    ]  # fmt: skip
+    i18n.install("en")
+    try:
+        qtbot.waitUntil(
+            lambda: window.customer_actions["import_plan"].text() == "Import a weekly plan…", timeout=2000
+        )
+        assert window.customer_actions["import_group_stats"].text() == "Import groups' daily figures…"
+    finally:
+        i18n.install("zh_CN")
