@@ -117,6 +117,21 @@ class CouponPlan(_GroupPlan):
         summary.merged += valid - len(rows)
         if not rows:
             return
+        known = {}
+        all_codes = list(rows)
+        for start in range(0, len(all_codes), 5000):
+            part = all_codes[start : start + 5000]
+            for r in conn.execute(text(
+                    "SELECT code, id, campaign_id, customer_id, valid_until, redeemed_at, order_id, discount_cents FROM coupon "
+                    "WHERE code IN :c").bindparams(bindparam("c", expanding=True)), {"c": part}):  # fmt: skip
+                known[r[0]] = r[1:]
+        if self.mode == "update":  # only the codes the shop has: no coupon, campaign or customer is created
+            for number in [c for c in rows if c not in known]:
+                del rows[number]
+                summary.unchanged += 1
+            if not rows:
+                progress(1.0)
+                return
         # campaigns by name, created from their first row when missing
         campaigns = {r[0]: int(r[1]) for r in conn.execute(text("SELECT name, id FROM coupon_campaign"))}
         for i in sorted(rows.values()):
@@ -150,14 +165,6 @@ class CouponPlan(_GroupPlan):
             summary.created_customers += 1
             return cid
 
-        known = {}
-        all_codes = list(rows)
-        for start in range(0, len(all_codes), 5000):
-            part = all_codes[start : start + 5000]
-            for r in conn.execute(text(
-                    "SELECT code, id, campaign_id, customer_id, valid_until, redeemed_at, order_id, discount_cents FROM coupon "
-                    "WHERE code IN :c").bindparams(bindparam("c", expanding=True)), {"c": part}):  # fmt: skip
-                known[r[0]] = r[1:]
         now = dt.datetime.now().replace(microsecond=0)
         for number, i in rows.items():
             cid = holder(i)

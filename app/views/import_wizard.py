@@ -121,12 +121,9 @@ def _valid_rows(summary: ImportSummary) -> int:
 
 def offered_modes(kind: str) -> tuple[str, ...]:
     """The modes the service honours for ``kind``: orders are keyed by source system and order number and
-    take no mode; a coupon import adds the codes it does not know whatever the mode, so it has no "only
-    update"."""
+    take no mode."""
     if kind == "orders":
         return ()
-    if kind == "coupons":
-        return ("upsert", "add")
     return MODES
 
 

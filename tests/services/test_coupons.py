@@ -215,6 +215,17 @@ def test_import_coupons_from_a_shop_system(shop, db, tmp_path) -> None:  # type:
     assert (first.inserted, first.invalid, first.created_campaigns, first.created_customers) == (3, 0, 2, 1)
     again = importer.run(good, "coupons")
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3)
+    later = _xlsx(tmp_path / "later.xlsx", [  # "only update": a redemption recorded, an unknown code left out
+        header,
+        ["会员9折", "折扣券", "9折", None, "VIP-9", "13700000001", "2026-11-02 10:00:00", "2026-11-02", "2026-12-02",
+         "2026-11-11 12:00:00", "P-2", "5.00"],
+        ["新券", "满减券", "5", None, "NEW-1", "13711112222", "2026-11-03 10:00:00", "2026-11-03", "2026-12-03", None, None, None],
+    ])  # fmt: skip
+    updated = importer.run(later, "coupons", mode="update")
+    assert (updated.inserted, updated.updated, updated.unchanged) == (0, 1, 1)
+    assert (updated.created_campaigns, updated.created_customers) == (0, 0)
+    assert service.lookup("VIP-9").redeemed_at is not None
+    assert "新券" not in {c.name for c in service.campaigns()}
     results = {r.name: r for r in service.results()}
     assert results["满100减20"].redeemed == 1 and results["满100减20"].gmv_cents == 15000
     assert results["满100减20"].cost_cents == 2000
