@@ -152,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     tpl = sub.add_parser("template", help="write an empty import template")
     _db_option(tpl, top=False)
-    tpl.add_argument("kind", choices=("customers", "orders"))
+    tpl.add_argument("kind", choices=("customers", "orders", "members", "group-stats", "coupons", "plan"))
     tpl.add_argument("file", type=Path)
     return parser
 
@@ -548,7 +548,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     from app.services.export import write_template
 
-    path = write_template(args.kind, args.file, translate=QCoreApplication.translate)
+    path = write_template(args.kind.replace("-", "_"), args.file, translate=QCoreApplication.translate)
     print(QCoreApplication.translate("Cli", "Template written to %1").replace("%1", str(path)))
     return 0
 

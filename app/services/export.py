@@ -18,7 +18,7 @@ from sqlalchemy import text
 
 from app.i18n_markers import QT_TRANSLATE_NOOP, UserError
 from app.services.database import Database
-from app.services.import_fields import CUSTOMER_FIELDS, ORDER_FIELDS, Field
+from app.services.import_fields import CUSTOMER_FIELDS, FIELDS, ORDER_FIELDS, Field
 from app.services.normalise import mask_phone
 
 Translate = Callable[[str, str], str]
@@ -329,7 +329,58 @@ _TEMPLATE_NOTES = {
     "source": QT_TRANSLATE_NOOP(
         "Template", "The system the order came from (order numbers are unique per system)"
     ),
+    "group_name": QT_TRANSLATE_NOOP("Template", "The group's name as in WeChat (a new name creates the group)"),
+    "joined_on": QT_TRANSLATE_NOOP("Template", "The day they joined the group"),
+    "left_on": QT_TRANSLATE_NOOP("Template", "The day they left the group, if they did"),
+    "members": QT_TRANSLATE_NOOP("Template", "Members in the group that day"),
+    "speakers": QT_TRANSLATE_NOOP("Template", "Members who spoke that day"),
+    "messages": QT_TRANSLATE_NOOP("Template", "Messages that day"),
+    "visitors": QT_TRANSLATE_NOOP("Template", "Members who visited the shop from the group"),
+    "buyers": QT_TRANSLATE_NOOP("Template", "Members who paid"),
+    "gmv": QT_TRANSLATE_NOOP("Template", "Money they paid, in yuan"),
+    "campaign_name": QT_TRANSLATE_NOOP("Template", "The coupon's name: coupons with one name form one campaign"),
+    "face": QT_TRANSLATE_NOOP("Template", "20 (yuan off) or 9折"),
+    "threshold": QT_TRANSLATE_NOOP("Template", "满100, or empty for none"),
+    "code": QT_TRANSLATE_NOOP("Template", "The coupon code, one row per code"),
+    "claimed_at": QT_TRANSLATE_NOOP("Template", "When the customer got it"),
+    "valid_from": QT_TRANSLATE_NOOP("Template", "The first day it can be used"),
+    "valid_to": QT_TRANSLATE_NOOP("Template", "The last day it can be used"),
+    "redeemed_at": QT_TRANSLATE_NOOP("Template", "When it was used, if it was"),
+    "order_no": QT_TRANSLATE_NOOP("Template", "The order it was used on"),
+    "discount": QT_TRANSLATE_NOOP("Template", "The discount it gave, in yuan"),
+    "time": QT_TRANSLATE_NOOP("Template", "Time of day: 09:30"),
+    "title": QT_TRANSLATE_NOOP("Template", "A short title"),
+    "body": QT_TRANSLATE_NOOP("Template", "The text to post"),
+    "targets": QT_TRANSLATE_NOOP("Template", "Group names, a segment or tag name, or phone numbers"),
 }
+# where one column means something else in another kind of file
+_KIND_NOTES = {
+    ("group_stats", "day"): QT_TRANSLATE_NOOP("Template", "The day the figures are for"),
+    ("plan", "day"): QT_TRANSLATE_NOOP("Template", "The day to post"),
+    ("coupons", "kind"): QT_TRANSLATE_NOOP("Template", "满减券, 折扣券, 无门槛券 or 赠品券"),
+    ("coupons", "phone"): QT_TRANSLATE_NOOP("Template", "The holder's mobile number (a new number creates the customer)"),
+    ("plan", "channel"): QT_TRANSLATE_NOOP("Template", "社群, 朋友圈, 一对一, 公众号 or 直播"),
+    ("plan", "category"): QT_TRANSLATE_NOOP(
+        "Template", "Groups: 营销, 互动, 福利 or 日常; moments: 活动, 关怀 or 产品"),
+}
+_SHEET_NAMES = {
+    "customers": QT_TRANSLATE_NOOP("Export", "Customers"),
+    "orders": QT_TRANSLATE_NOOP("Export", "Orders"),
+    "members": QT_TRANSLATE_NOOP("Export", "Group members"),
+    "group_stats": QT_TRANSLATE_NOOP("Export", "Daily figures"),
+    "coupons": QT_TRANSLATE_NOOP("Export", "Coupons"),
+    "plan": QT_TRANSLATE_NOOP("Export", "Weekly plan"),
+}
+
+
+def _template_header(kind: str, f: Field, translate: Translate) -> str:
+    """The field's name in the owner's language when the import recognises it as that field, else the first
+    name the import knows it by."""
+    from app.services.import_fields import alias_index, normalise_header
+
+    header = header_for(f, translate)
+    found = alias_index(kind).get(normalise_header(header))
+    return header if found is not None and found[1] == f.key else f.aliases[0]
 
 
 def write_template(kind: str, path: Path | str, translate: Translate = _identity) -> Path:
@@ -338,14 +389,17 @@ def write_template(kind: str, path: Path | str, translate: Translate = _identity
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    fields = [f for f in (CUSTOMER_FIELDS if kind == "customers" else ORDER_FIELDS) if f.key != "siyu_id"]
+    if kind not in FIELDS:
+        raise ValueError(kind)
+    fields = [f for f in FIELDS[kind] if not f.key.endswith("siyu_id")]
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ExportError(QT_TRANSLATE_NOOP("Errors", "{path}: a template is an .xlsx file."), path=path.name)
     book = Workbook()
     sheet = book.active
-    sheet.title = translate("Export", "Customers" if kind == "customers" else "Orders")
-    sheet.append([header_for(f, translate) for f in fields])
+    sheet.title = translate("Export", _SHEET_NAMES[kind])
+    headers = [_template_header(kind, f, translate) for f in fields]
+    sheet.append(headers)
     for i, _f in enumerate(fields, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = 16
         sheet.cell(row=1, column=i).font = Font(bold=True)
@@ -354,9 +408,10 @@ def write_template(kind: str, path: Path | str, translate: Translate = _identity
     help_sheet = book.create_sheet(translate("Template", "How to fill in"))
     help_sheet.append([translate("Template", "Column"), translate("Template", "What to write"),
                        translate("Template", "Other accepted names")])  # fmt: skip
-    for f in fields:
-        help_sheet.append([header_for(f, translate), translate("Template", _TEMPLATE_NOTES.get(f.key, "")),
-                           "、".join(f.aliases[1:6])])  # fmt: skip
+    for f, header in zip(fields, headers, strict=True):
+        note = _KIND_NOTES.get((kind, f.key), _TEMPLATE_NOTES.get(f.key, ""))
+        help_sheet.append([header, translate("Template", note) if note else "",
+                           "、".join(a for a in f.aliases[:6] if a != header)])  # fmt: skip
     help_sheet.append([])
     if kind == "customers":
         help_sheet.append([translate("Template", "Other columns"),

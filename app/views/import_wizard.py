@@ -67,7 +67,7 @@ log = logging.getLogger(__name__)
 KINDS = ("customers", "orders", "members", "group_stats", "coupons", "plan")
 KIND_OBJECT_NAMES = {"customers": "importKindCustomers", "orders": "importKindOrders", "members": "importKindMembers",
                      "group_stats": "importKindGroupStats", "coupons": "importKindCoupons", "plan": "importKindPlan"}  # fmt: skip
-TEMPLATE_KINDS = ("customers", "orders")  # the kinds the service writes a template for
+TEMPLATE_KINDS = KINDS  # the kinds the service writes a template for
 MODES = ("upsert", "add", "update")  # the service's modes, in the order they are offered
 DEFAULT_SOURCE = "import"
 PAGE_FILE, PAGE_COLUMNS, PAGE_CHECK, PAGE_IMPORT = range(4)
@@ -496,11 +496,14 @@ class ImportFilePage(QWizardPage):
         kind = self._w.kind
         if kind not in TEMPLATE_KINDS:
             return
-        name = (
-            self.tr("customer import template.xlsx")
-            if kind == "customers"
-            else self.tr("order import template.xlsx")
-        )
+        name = {
+            "customers": self.tr("customer import template.xlsx"),
+            "orders": self.tr("order import template.xlsx"),
+            "members": self.tr("group members import template.xlsx"),
+            "group_stats": self.tr("group daily figures import template.xlsx"),
+            "coupons": self.tr("coupon import template.xlsx"),
+            "plan": self.tr("weekly plan import template.xlsx"),
+        }[kind]
         chosen = self.ask_template_path(str(Path(_documents()) / name))
         if not chosen:
             return

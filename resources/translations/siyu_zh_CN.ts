@@ -2184,6 +2184,22 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>农历</translation>
     </message>
     <message>
+        <source>Group members</source>
+        <translation>社群成员</translation>
+    </message>
+    <message>
+        <source>Daily figures</source>
+        <translation>每日数据</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Weekly plan</source>
+        <translation>周计划</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -3248,6 +3264,22 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Template saved: %1</source>
         <translation>模板已保存：%1</translation>
+    </message>
+    <message>
+        <source>group members import template.xlsx</source>
+        <translation>社群成员导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>group daily figures import template.xlsx</source>
+        <translation>社群每日数据导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>coupon import template.xlsx</source>
+        <translation>优惠券导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>weekly plan import template.xlsx</source>
+        <translation>周计划导入模板.xlsx</translation>
     </message>
     <message>
         <source>Open folder</source>
@@ -5331,6 +5363,122 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>The system the order came from (order numbers are unique per system)</source>
         <translation>订单来自哪个系统（同一系统内订单号唯一）</translation>
+    </message>
+    <message>
+        <source>The group&apos;s name as in WeChat (a new name creates the group)</source>
+        <translation>微信里的群名称（新群名会新建社群）</translation>
+    </message>
+    <message>
+        <source>The day they joined the group</source>
+        <translation>入群日期</translation>
+    </message>
+    <message>
+        <source>The day they left the group, if they did</source>
+        <translation>退群日期（已退群时填写）</translation>
+    </message>
+    <message>
+        <source>Members in the group that day</source>
+        <translation>当天的群成员数</translation>
+    </message>
+    <message>
+        <source>Members who spoke that day</source>
+        <translation>当天发言的成员数</translation>
+    </message>
+    <message>
+        <source>Messages that day</source>
+        <translation>当天的消息条数</translation>
+    </message>
+    <message>
+        <source>Members who visited the shop from the group</source>
+        <translation>从群里进店访问的人数</translation>
+    </message>
+    <message>
+        <source>Members who paid</source>
+        <translation>付款人数</translation>
+    </message>
+    <message>
+        <source>Money they paid, in yuan</source>
+        <translation>付款金额（元）</translation>
+    </message>
+    <message>
+        <source>The coupon&apos;s name: coupons with one name form one campaign</source>
+        <translation>券名称：同名的券归为一个活动</translation>
+    </message>
+    <message>
+        <source>20 (yuan off) or 9折</source>
+        <translation>20（减 20 元）或 9折</translation>
+    </message>
+    <message>
+        <source>满100, or empty for none</source>
+        <translation>满100；没有门槛留空</translation>
+    </message>
+    <message>
+        <source>The coupon code, one row per code</source>
+        <translation>券码，每个券码一行</translation>
+    </message>
+    <message>
+        <source>When the customer got it</source>
+        <translation>客户领取的时间</translation>
+    </message>
+    <message>
+        <source>The first day it can be used</source>
+        <translation>可以使用的第一天</translation>
+    </message>
+    <message>
+        <source>The last day it can be used</source>
+        <translation>可以使用的最后一天</translation>
+    </message>
+    <message>
+        <source>When it was used, if it was</source>
+        <translation>核销时间（已使用时填写）</translation>
+    </message>
+    <message>
+        <source>The order it was used on</source>
+        <translation>使用这张券的订单号</translation>
+    </message>
+    <message>
+        <source>The discount it gave, in yuan</source>
+        <translation>优惠金额（元）</translation>
+    </message>
+    <message>
+        <source>Time of day: 09:30</source>
+        <translation>发布时间，如 09:30</translation>
+    </message>
+    <message>
+        <source>A short title</source>
+        <translation>简短的标题</translation>
+    </message>
+    <message>
+        <source>The text to post</source>
+        <translation>要发布的文案</translation>
+    </message>
+    <message>
+        <source>Group names, a segment or tag name, or phone numbers</source>
+        <translation>群名称、分群或标签名称，或手机号</translation>
+    </message>
+    <message>
+        <source>The day the figures are for</source>
+        <translation>数据所属的日期</translation>
+    </message>
+    <message>
+        <source>The day to post</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>满减券, 折扣券, 无门槛券 or 赠品券</source>
+        <translation>满减券、折扣券、无门槛券或赠品券</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s mobile number (a new number creates the customer)</source>
+        <translation>领取人手机号（新号码会新建客户）</translation>
+    </message>
+    <message>
+        <source>社群, 朋友圈, 一对一, 公众号 or 直播</source>
+        <translation>社群、朋友圈、一对一、公众号或直播</translation>
+    </message>
+    <message>
+        <source>Groups: 营销, 互动, 福利 or 日常; moments: 活动, 关怀 or 产品</source>
+        <translation>社群：营销、互动、福利或日常；朋友圈：活动、关怀或产品</translation>
     </message>
     <message>
         <source>How to fill in</source>

@@ -64,7 +64,7 @@ def test_import_export_import_leaves_customers_unchanged(demo_db, tmp_path: Path
 
 
 def test_templates_are_recognised_by_the_import(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    for kind in ("customers", "orders"):
+    for kind in ("customers", "orders", "members", "group_stats", "coupons", "plan"):
         path = write_template(kind, tmp_path / f"{kind}.xlsx")
         book = load_workbook(path)
         assert len(book.worksheets) == 2

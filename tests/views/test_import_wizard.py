@@ -507,8 +507,12 @@ def test_group_stats_are_checked_by_row_and_column_then_imported(qtbot, db, tmp_
     assert wizard.windowTitle() == "Import groups' daily figures"
     assert page.status.text() == "Read as groups' daily figures: headers in row 2, 4 data rows."
     assert not page.source_edit.isVisibleTo(page)  # the source system is for orders only
-    assert not page.template_button.isVisibleTo(page)  # no template: the columns are named instead
+    assert page.template_button.isVisibleTo(page)  # a template to fill in, and the columns named
     assert "群名称、日期、群成员数" in page.template_text.text()
+    saved = tmp_path / "每日数据模板.xlsx"
+    page.ask_template_path = lambda _suggested: str(saved)
+    page.template_button.click()
+    assert ImportService(db).preview(saved, "group_stats").mapping[:3] == ["group_name", "day", "members"]
     _to_columns(qtbot, wizard)
     assert _fields(wizard) == [
         "group_name",
