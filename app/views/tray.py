@@ -126,9 +126,12 @@ def show_customers(window: QWidget, reminder: Reminder) -> None:
 
 
 class ReminderPanel(QFrame):
-    """The in-app fallback: a non-modal panel in the window's bottom-right corner, one row per reminder."""
+    """The in-app fallback: a non-modal panel in the window's bottom-right corner, one row per reminder. After
+    ``FOLD_AFTER_MS`` without the pointer on it, it folds to its heading ("提醒（4）") so that it stops covering
+    the screen; a click on the heading (or the ▴ button) unfolds it."""
 
     open_requested = Signal(object)
+    FOLD_AFTER_MS = 30_000
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -143,18 +146,29 @@ class ReminderPanel(QFrame):
         self.reminders: list[Reminder] = []
         self.heading = QLabel(self)
         self.heading.setObjectName("reminderHeading")
+        self.fold_button = QToolButton(self)
+        self.fold_button.setObjectName("foldReminders")
+        self.fold_button.setAutoRaise(True)
+        self.fold_button.clicked.connect(lambda: self.unfold() if self.folded else self.fold())
         self.close_button = QToolButton(self)
         self.close_button.setAutoRaise(True)
         self.close_button.setText("×")
         self.close_button.clicked.connect(self.hide)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.fold_button)
         top.addWidget(self.close_button)
-        self.rows = QVBoxLayout()
+        self.body = QWidget(self)
+        self.rows = QVBoxLayout(self.body)
+        self.rows.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 10)
         layout.addLayout(top)
-        layout.addLayout(self.rows)
+        layout.addWidget(self.body)
+        self.folded = False
+        self._fold_timer = QTimer(self)
+        self._fold_timer.setSingleShot(True)
+        self._fold_timer.timeout.connect(self._fold_if_idle)
         self.setFixedWidth(380)
         self.hide()
         window.installEventFilter(self)
@@ -163,9 +177,43 @@ class ReminderPanel(QFrame):
     def show_reminders(self, reminders: Sequence[Reminder]) -> None:
         self.reminders = list(reminders)
         self._fill()
-        self._place()
+        self.unfold()
         self.show()
         self.raise_()
+
+    def fold(self) -> None:
+        self.folded = True
+        self.body.hide()
+        self._show_heading()
+        self._place()
+
+    def unfold(self) -> None:
+        self.folded = False
+        self.body.show()
+        self._show_heading()
+        self._place()
+        self._fold_timer.start(self.FOLD_AFTER_MS)
+
+    def _fold_if_idle(self) -> None:
+        if self.underMouse():  # being read: fold later
+            self._fold_timer.start(self.FOLD_AFTER_MS)
+        elif self.isVisible():
+            self.fold()
+
+    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # a click on the folded heading
+        if self.folded:
+            self.unfold()
+        super().mousePressEvent(event)
+
+    def _show_heading(self) -> None:
+        if self.folded:
+            self.heading.setText(self.tr("Reminders (%1)").replace("%1", str(len(self.reminders))))
+            self.fold_button.setText("▴")
+            self.fold_button.setToolTip(self.tr("Show the reminders"))
+        else:
+            self.heading.setText(self.tr("Reminders"))
+            self.fold_button.setText("▾")
+            self.fold_button.setToolTip(self.tr("Fold the panel to its heading"))
 
     def _fill(self) -> None:
         while self.rows.count():
@@ -174,7 +222,7 @@ class ReminderPanel(QFrame):
             if widget is not None:
                 widget.deleteLater()
         for reminder in self.reminders:
-            row = QWidget(self)
+            row = QWidget(self.body)
             row.setObjectName(f"reminder_{reminder.kind}")
             title = QLabel(f"<b>{_escape(reminder_title(reminder))}</b>", row)
             body = QLabel(_escape(reminder_text(reminder)).replace("\n", "<br>"), row)
@@ -194,6 +242,7 @@ class ReminderPanel(QFrame):
             self.rows.addWidget(row)
 
     def _place(self) -> None:
+        self.setMinimumHeight(0)
         self.adjustSize()
         window = self._window
         bottom = window.height() - 12
@@ -208,7 +257,7 @@ class ReminderPanel(QFrame):
         return super().eventFilter(watched, event)
 
     def retranslate_ui(self) -> None:
-        self.heading.setText(self.tr("Reminders"))
+        self._show_heading()
         self.close_button.setToolTip(self.tr("Close"))
         if self.reminders:
             self._fill()

@@ -88,6 +88,28 @@ def test_panel_shows_reminders_and_opens_customers(qtbot, demo_db) -> None:  # t
     assert not panel.isVisible()
 
 
+def test_the_panel_folds_to_its_heading_and_unfolds_on_a_click(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, Qt
+
+    window = _window(qtbot, demo_db)
+    ids, names = _customers(window, [2, 7, 11])
+    tray = _tray(window, lambda today: [Reminder(FOLLOW_UP, 3, ids, names), Reminder(BIRTHDAY, 1, ids[:1], names[:1])])
+    with qtbot.waitSignal(tray.reminders_shown, timeout=5000):
+        tray.set_enabled(True)
+    panel = tray.panel
+    tall = panel.height()
+    assert panel._fold_timer.isActive() and panel._fold_timer.interval() == panel.FOLD_AFTER_MS
+    panel._fold_if_idle()  # the time is up and the pointer is elsewhere
+    assert panel.folded and not panel.body.isVisible() and panel.heading.text() == "提醒（2）"
+    assert panel.height() < tall / 2 and panel.geometry().bottom() > window.height() - 60  # still bottom right
+    qtbot.mouseClick(panel.heading, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert not panel.folded and panel.body.isVisible() and panel.height() == tall
+    panel.fold_button.click()
+    assert panel.folded
+    panel.fold_button.click()
+    assert not panel.folded and len(panel.findChildren(QPushButton, "showReminder")) == 2
+
+
 def test_switched_off_nothing_is_fetched(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, demo_db)
     calls: list[dt.date] = []
