@@ -447,17 +447,23 @@ from app.services.weekly_report import weekly_report
 from app.printing.weekly_report import write_pdf
 db = open_database(resolve_location(%r)).database
 monday = week_of(dt.date.today() - dt.timedelta(days=7))[0]
+def rss():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+steps = {"opened": rss()}
 t = time.perf_counter(); dashboard(db, monday); cold = time.perf_counter() - t
+steps["first_look"] = rss()
 warm = []
 for _ in range(%d):
     t = time.perf_counter(); dashboard(db, monday); warm.append(time.perf_counter() - t)
+steps["dashboard"] = rss()
 pdf = os.path.join(tempfile.mkdtemp(), "week.pdf")
 reports = []
-for _ in range(3):
+for k in range(3):
     t = time.perf_counter(); pages = write_pdf(pdf, weekly_report(db, monday)); reports.append(time.perf_counter() - t)
+    steps[f"report_{k}"] = rss()
 print(json.dumps({"week": str(monday), "cold_s": round(cold, 3), "warm_s": [round(w, 3) for w in warm],
                   "report_s": [round(r, 3) for r in reports], "pages": pages,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
+                  "rss_mb": rss(), "rss_steps_mb": steps}))
 """
 
 
@@ -483,6 +489,7 @@ def dashboard_figures(db_path: Path, runs: int, env: dict[str, str]) -> dict[str
                                 "pages": found["pages"]},
         "siyu_report_weekly_process_s": {"median": statistics.median(cli), "runs": cli},
         "peak_rss_mb": found["rss_mb"],
+        "peak_rss_by_step_mb": found["rss_steps_mb"],
     }}  # fmt: skip
 
 
