@@ -6,6 +6,7 @@ than row-by-row inserts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -121,11 +122,34 @@ def indexes_rebuilt_after(conn: Any, table: str, incoming: int) -> Iterator[None
                 for name, sql in sqlite_indexes(conn.connection.dbapi_connection, table):
                     conn.execute(text(f"DROP INDEX {name}"))
                     statements.append(sql)
+                statements += _sqlite_pause_counters(conn, table)
             elif conn.dialect.name == "postgresql":
                 statements = _pg_drop_for_load(conn, table)
     yield
     for sql in statements:
         conn.execute(text(sql))
+
+
+_COUNTER_TRIGGER = re.compile(
+    r"^CREATE TRIGGER (\w+) AFTER INSERT ON (\w+) BEGIN UPDATE data_version SET n = n \+ 1 "
+    r"WHERE name = '(\w+)'; END$"
+)
+
+
+def _sqlite_pause_counters(conn: Any, table: str) -> list[str]:
+    """A trigger that counts inserts into a table (data_version, which the caches read) fires once a row; for a
+    bulk load it is dropped, and afterwards made again and the counter moved once. Returns the statements that
+    restore it."""
+    from sqlalchemy import text
+
+    after: list[str] = []
+    for name, sql in conn.execute(text(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t"), {"t": table}):  # fmt: skip
+        found = _COUNTER_TRIGGER.match(" ".join(sql.split()))
+        if found and found.group(2) == table:
+            conn.execute(text(f"DROP TRIGGER {name}"))
+            after += [sql, f"UPDATE data_version SET n = n + 1 WHERE name = '{found.group(3)}'"]
+    return after
 
 
 @contextmanager
@@ -212,3 +236,12 @@ def _has_id(conn: Any, table: str) -> bool:
     return bool(
         conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id') IS NOT NULL"), {"t": table}).scalar()
     )
+
+
+def sqlite_has_json(dbapi: Any) -> bool:
+    """Whether this SQLite has the JSON functions (built in since 3.38; a few older builds left them out)."""
+    try:
+        dbapi.execute("SELECT count(*) FROM json_each('[1]')").fetchone()
+    except Exception:  # sqlite3.OperationalError: no such table: json_each
+        return False
+    return True

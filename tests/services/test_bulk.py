@@ -25,3 +25,26 @@ def test_insert_rows_keeps_every_awkward_value(db) -> None:  # type: ignore[no-u
     assert [r[1] for r in rows] == texts
     assert [r[0] for r in rows] == list(range(n))
     assert {str(r[2])[:19] for r in rows} == {"2026-01-05 10:00:00"} and {r[3] for r in rows} == {"fixed"}
+
+
+def test_a_bulk_load_keeps_indexes_triggers_and_moves_the_change_counter_once(db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.bulk import BULK_THRESHOLD, indexes_rebuilt_after
+
+    def schema(conn):  # type: ignore[no-untyped-def]
+        if conn.dialect.name != "sqlite":
+            return None
+        return sorted(tuple(r) for r in conn.execute(text(
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'customer' AND sql IS NOT NULL")))  # fmt: skip
+
+    n = BULK_THRESHOLD + 1
+    with db.engine.begin() as conn:
+        before = schema(conn)
+        counter = "SELECT n FROM data_version WHERE name = 'customer_figures'"
+        figures = conn.execute(text(counter)).scalar() if conn.dialect.name == "sqlite" else None
+        with indexes_rebuilt_after(conn, "customer", n):
+            insert_rows(conn.connection.dbapi_connection, "customer", ["id", "name", "phone"],
+                        ((i, f"客户{i}", f"139{i:08d}") for i in range(1, n + 1)))  # fmt: skip
+        assert schema(conn) == before  # every index and trigger made again, as it was
+        if figures is not None:
+            assert conn.execute(text(counter)).scalar() == figures + 1  # the caches see the load
+        assert conn.execute(text("SELECT count(*) FROM customer")).scalar() == n
