@@ -364,6 +364,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         extras.append(
             QCoreApplication.translate("Cli", "%1 repeated rows merged").replace("%1", f"{summary.merged:,}")
         )
+    if summary.order_lines:
+        extras.append(
+            QCoreApplication.translate("Cli", "%1 further order lines added into their orders").replace(
+                "%1", f"{summary.order_lines:,}"
+            )
+        )
     if summary.created_customers:
         extras.append(
             QCoreApplication.translate("Cli", "%1 new customers created").replace(

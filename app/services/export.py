@@ -325,6 +325,12 @@ _TEMPLATE_NOTES = {
     "amount": QT_TRANSLATE_NOOP(
         "Template", "Amount paid in yuan: 128.50, ¥1,280 or 12元; negative for a refund"
     ),
+    "quantity": QT_TRANSLATE_NOOP(
+        "Template", "Only for a file of order lines without 实付金额: how many; rows with one order number are one order"
+    ),
+    "unit_price": QT_TRANSLATE_NOOP(
+        "Template", "Only with 数量: the price of one, in yuan; the line's amount is 数量 × 单价"
+    ),
     "channel": QT_TRANSLATE_NOOP("Template", "门店, 小程序, 外卖…"),
     "source": QT_TRANSLATE_NOOP(
         "Template", "The system the order came from (order numbers are unique per system)"
@@ -391,7 +397,9 @@ def write_template(kind: str, path: Path | str, translate: Translate = _identity
 
     if kind not in FIELDS:
         raise ValueError(kind)
-    fields = [f for f in FIELDS[kind] if not f.key.endswith("siyu_id")]
+    # order lines' quantity and unit price stand in for the amount: explained below the columns, not columns
+    lines = [f for f in FIELDS[kind] if f.key in ("quantity", "unit_price")]
+    fields = [f for f in FIELDS[kind] if not f.key.endswith("siyu_id") and f not in lines]
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ExportError(QT_TRANSLATE_NOOP("Errors", "{path}: a template is an .xlsx file."), path=path.name)
@@ -413,6 +421,9 @@ def write_template(kind: str, path: Path | str, translate: Translate = _identity
         help_sheet.append([header, translate("Template", note) if note else "",
                            "、".join(a for a in f.aliases[:6] if a != header)])  # fmt: skip
     help_sheet.append([])
+    for f in lines:
+        help_sheet.append([_template_header(kind, f, translate), translate("Template", _TEMPLATE_NOTES[f.key]),
+                           "、".join(f.aliases[1:6])])  # fmt: skip
     if kind == "customers":
         help_sheet.append([translate("Template", "Other columns"),
                            translate("Template", "Kept as the customer's custom fields")])  # fmt: skip

@@ -65,18 +65,20 @@ CUSTOMER_FIELDS: tuple[Field, ...] = (
 ORDER_FIELDS: tuple[Field, ...] = (
     Field("external_no", QT_TRANSLATE_NOOP("ImportFields", "Order number"),
           ("订单号", "订单编号", "单号", "交易单号", "流水号", "订单id", "小票号", "order no", "order number", "order id",
-           "order"), "text"),
+           "order", "invoice no", "invoice number", "invoice", "receipt no", "receipt number"), "text"),
     Field("ordered_at", QT_TRANSLATE_NOOP("ImportFields", "Order time"),
           ("下单时间", "支付时间", "付款时间", "成交时间", "交易时间", "订单时间", "日期", "订单日期", "时间", "order time",
-           "paid at", "date", "time", "created at"), "datetime"),
+           "paid at", "date", "time", "created at", "order date", "invoice date", "purchase date", "transaction date"),
+          "datetime"),
     Field("amount", QT_TRANSLATE_NOOP("ImportFields", "Amount paid"),
-          ("实付金额", "实收金额", "支付金额", "付款金额", "订单金额", "交易金额", "金额", "实付", "amount", "paid",
-           "total", "amount paid"), "money"),
+          ("实付金额", "实收金额", "支付金额", "付款金额", "订单金额", "交易金额", "成交金额", "金额", "实付", "小计",
+           "amount", "paid", "total", "amount paid", "sales", "revenue", "line total", "subtotal"), "money"),
     Field("phone", QT_TRANSLATE_NOOP("ImportFields", "Customer phone"),
           ("手机号", "手机", "客户手机号", "会员手机号", "买家手机", "收货人手机", "电话", "联系电话", "mobile", "phone",
            "customer phone"), "phone"),
     Field("member_code", QT_TRANSLATE_NOOP("ImportFields", "Member code"),
-          ("会员编号", "客户编号", "卡号", "会员卡号", "会员号", "member code", "card no", "customer id"), "text"),
+          ("会员编号", "客户编号", "卡号", "会员卡号", "会员号", "客户id", "会员id", "买家id", "member code", "card no",
+           "customer id", "customer no", "customer number", "client id"), "text"),
     Field("name", QT_TRANSLATE_NOOP("ImportFields", "Customer name"),
           ("客户姓名", "姓名", "会员姓名", "买家", "买家昵称", "收货人", "客户名称", "昵称", "name", "customer", "customer name"),
           "text"),
@@ -88,6 +90,11 @@ ORDER_FIELDS: tuple[Field, ...] = (
     Field("source", QT_TRANSLATE_NOOP("ImportFields", "Source system"),
           ("来源系统", "订单来源", "平台", "系统", "source", "source system", "platform", "system"),
           "text"),
+    # a file of order lines (one row per item) without an amount column: quantity × unit price
+    Field("quantity", QT_TRANSLATE_NOOP("ImportFields", "Quantity"),
+          ("数量", "购买数量", "商品数量", "销售数量", "件数", "quantity", "qty"), "number"),
+    Field("unit_price", QT_TRANSLATE_NOOP("ImportFields", "Unit price"),
+          ("单价", "商品单价", "成交单价", "销售单价", "售价", "价格", "unit price", "price"), "number"),
 )  # fmt: skip
 
 _GROUP = Field("group_name", QT_TRANSLATE_NOOP("ImportFields", "Group"),
@@ -175,6 +182,18 @@ def normalise_header(text: object) -> str:
     return value
 
 
+def _words(text: object) -> str:
+    """CamelCase headers as words: InvoiceNo → "invoice no", CustomerID → "customer id"."""
+    return normalise_header(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(text or "")))
+
+
+def find_alias(kind: str, header: object) -> tuple[int, str] | None:
+    """(priority, field key) of the alias a header matches, as written or read as CamelCase words."""
+    index = alias_index(kind)
+    found = index.get(normalise_header(header))
+    return found if found is not None else index.get(_words(header))
+
+
 _ALIAS_INDEX: dict[str, dict[str, tuple[int, str]]] = {}
 
 
@@ -195,22 +214,23 @@ def suggest_mapping(kind: str, headers: list[str]) -> list[str]:
     When several columns match one field (下单时间 and 支付时间), the one whose alias comes first in the
     field's list wins and the others are kept as custom fields (customers) or left out (orders).
     """
-    index = alias_index(kind)
     best: dict[str, tuple[int, int]] = {}  # field -> (alias rank, column)
     for col, header in enumerate(headers):
-        hit = index.get(normalise_header(header))
+        hit = find_alias(kind, header)
         if hit is not None:
             rank, key = hit
             if key not in best or rank < best[key][0]:
                 best[key] = (rank, col)
+    if kind == "orders" and "amount" in best:  # an amount column: quantity × unit price is not needed
+        best.pop("quantity", None)
+        best.pop("unit_price", None)
     chosen = {col: key for key, (_rank, col) in best.items()}
     fallback = CUSTOM if kind == "customers" else IGNORE
     return [chosen.get(col, fallback if str(h or "").strip() else IGNORE) for col, h in enumerate(headers)]
 
 
 def header_score(kind: str, row: list[object]) -> int:
-    index = alias_index(kind)
-    return len({index[n][1] for n in (normalise_header(c) for c in row if isinstance(c, str)) if n in index})
+    return len({hit[1] for hit in (find_alias(kind, c) for c in row if isinstance(c, str)) if hit is not None})
 
 
 def field(kind: str, key: str) -> Field:

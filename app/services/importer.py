@@ -91,6 +91,7 @@ class ImportSummary:
     unchanged: int = 0
     invalid: int = 0
     merged: int = 0  # repeated rows in the file folded into one
+    order_lines: int = 0  # rows that were further lines of an order of the file, added into it
     created_customers: int = 0
     created_staff: int = 0
     created_tags: int = 0
@@ -243,7 +244,7 @@ class ImportService:
         if kind == "customers":
             plan = _CustomerPlan(parsed, rownums, preview.headers, mapping, bad_rows, issues)
         elif kind == "orders":
-            plan = _OrderPlan(parsed, rownums, bad_rows, issues, order_source)
+            plan = _OrderPlan(parsed, rownums, bad_rows, issues, order_source, frame)
         elif kind == "coupons":
             from app.services.coupon_import import CouponPlan
 
@@ -412,7 +413,8 @@ def _check_mapping(kind: str, headers: list[str], mapping: list[str]) -> None:
                 QT_TRANSLATE_NOOP("Errors", "This import needs these columns: {fields}."), fields="、".join(need)
             )
     if kind == "orders":
-        missing = [k for k in ("ordered_at", "amount") if k not in used]
+        priced = {"quantity", "unit_price"} <= set(used)  # order lines: quantity × unit price
+        missing = [k for k in ("ordered_at", "amount") if k not in used and not (k == "amount" and priced)]
         if missing or not {"phone", "member_code", "customer_siyu_id"} & set(used):
             need = [field_spec(kind, k).header for k in missing]
             if not {"phone", "member_code", "customer_siyu_id"} & set(used):
@@ -550,7 +552,7 @@ def _parse(
                 parsed[f"custom:{header}" if key == CUSTOM else key] = plain
                 continue
         # dates and money read their cells directly; only the cells that fail need their text
-        arr = None if kind_ in ("date", "datetime", "money", "count") else texts[col]
+        arr = None if kind_ in ("date", "datetime", "money", "count", "number") else texts[col]
         if key == CUSTOM:
             parsed[f"custom:{header}"] = nz.as_text(raw, arr)
             continue
@@ -577,6 +579,9 @@ def _parse(
                     issues.append(Issue(int(rownums[i]), header, _cell_text(raw.iat[i]),
                                         QT_TRANSLATE_NOOP("Import", "a negative amount")))  # fmt: skip
                 bad_rows |= negative
+        elif kind_ == "number":
+            values, bad = nz.numbers(raw, arr)
+            reason = QT_TRANSLATE_NOOP("Import", "not a number")
         elif kind_ == "count":
             values, bad = nz.counts(raw, arr)
             reason = QT_TRANSLATE_NOOP("Import", "not a whole number of 0 or more")
@@ -1046,10 +1051,21 @@ def _unique(values: np.ndarray) -> np.ndarray:
 
 
 class _OrderPlan:
-    def __init__(self, parsed, rownums, bad_rows, issues, default_source):  # type: ignore[no-untyped-def]
+    def __init__(self, parsed, rownums, bad_rows, issues, default_source, cells=None):  # type: ignore[no-untyped-def]
         self.parsed, self.rownums, self.bad_rows, self.issues = parsed, rownums, bad_rows, issues
         self.n = len(rownums)
         self.default_source = default_source
+        self.cells: pd.DataFrame | None = cells  # the file's rows, every column: to tell a repeated row
+        # a file of order lines without an amount column: each line's amount is quantity × unit price
+        self.lines = "amount" not in parsed and "quantity" in parsed and "unit_price" in parsed
+        if self.lines:
+            missing = (parsed["quantity"].isna() | parsed["unit_price"].isna()).to_numpy(dtype=bool) & ~bad_rows
+            for i in np.flatnonzero(missing):
+                key = "quantity" if pd.isna(parsed["quantity"].iat[i]) else "unit_price"
+                issues.append(Issue(int(rownums[i]), field_spec("orders", key).header, "",
+                                    QT_TRANSLATE_NOOP("Import", "the quantity or unit price is missing")))  # fmt: skip
+            bad_rows |= missing
+            parsed["amount"] = (parsed["quantity"] * parsed["unit_price"] * 100).round().astype("Int64")
 
     def match(self, conn: Connection, mode: str) -> None:
         p, n = self.parsed, self.n
@@ -1088,6 +1104,67 @@ class _OrderPlan:
         self.bad_rows |= conflict
         self.customer = pid.fillna(cid)
         self.phone, self.code = phone, code
+        self._one_customer_an_order()
+
+    def _one_customer_an_order(self) -> None:
+        """Rows that share an order number are lines of one order: a line naming another customer than the
+        order's first line is reported."""
+        p = self.parsed
+        self.repeated_no = np.zeros(self.n, dtype=bool)  # rows whose order number another row has too
+        if "external_no" not in p:
+            return
+        numbers = p["external_no"]
+        self.repeated_no = numbers.duplicated(keep=False).to_numpy(dtype=bool) & numbers.notna().to_numpy(dtype=bool)
+        if not self.repeated_no.any():  # the usual file: one row an order, nothing more to look at
+            return
+        valid = ~self.bad_rows & self.repeated_no
+        source = p["source"].fillna(self.default_source) if "source" in p else self.default_source
+        order = (source + "\x1f" + numbers).where(pd.Series(valid))
+        repeated = np.flatnonzero(order.duplicated(keep=False).to_numpy(dtype=bool) & valid)
+        if not len(repeated):
+            return
+        who = ("id:" + self.customer.astype("string")).fillna("p:" + self.phone.astype("string")).fillna(
+            "c:" + self.code.astype("string"))  # fmt: skip
+        sub = pd.DataFrame({"order": order.iloc[repeated].to_numpy(), "who": who.iloc[repeated].to_numpy()},
+                           index=repeated)  # fmt: skip
+        first = sub.groupby("order", sort=False)["who"].transform("first")
+        first_row = sub.index.to_series().groupby(sub["order"].to_numpy(), sort=False).transform("first")
+        for i in sub.index[(sub["who"] != first).to_numpy(dtype=bool)]:
+            self.issues.append(Issue(int(self.rownums[i]), field_spec("orders", "external_no").header,
+                                     str(p["external_no"].iat[i]),
+                                     QT_TRANSLATE_NOOP("Import", "this order number belongs to another customer in row {row}"),
+                                     {"row": int(self.rownums[first_row[i]])}))  # fmt: skip
+            self.bad_rows[i] = True
+
+    def _fold_lines(self, frame: pd.DataFrame, valid: np.ndarray) -> tuple[pd.DataFrame, int, int]:
+        """Rows sharing an order number, folded into one order. A row repeated exactly (every column of the
+        file alike) counts once. The others are the order's lines: their amounts are added up when they
+        differ, or when each is quantity × unit price; lines that all carry one amount (an order total that
+        item exports repeat on every line) count it once. The order's time is its earliest line's."""
+        candidates = self.repeated_no[valid]
+        if not candidates.any():
+            return frame, 0, 0
+        repeated = pd.Series(candidates) & frame.duplicated(["source", "no"], keep=False)
+        if not repeated.any():
+            return frame, 0, 0
+        sub = frame[repeated].copy()
+        before = len(sub)
+        if self.cells is not None:
+            rows = np.flatnonzero(valid)[np.flatnonzero(repeated.to_numpy())]
+            cells = self.cells.iloc[rows].astype(str)
+            sub["_row"] = pd.util.hash_pandas_object(cells, index=False).to_numpy()
+            sub = sub[~sub.duplicated(["source", "no", "_row"])].drop(columns="_row")
+        repeats = before - len(sub)
+        groups = sub.groupby(["source", "no"], sort=False)
+        total = groups["cents"].transform("sum")
+        if not self.lines:
+            total = total.where(groups["cents"].transform("nunique") > 1, sub["cents"])
+        sub["cents"] = total
+        sub["at"] = groups["at"].transform("min")
+        sub["channel"] = groups["channel"].transform("first")
+        sub = sub[~sub.duplicated(["source", "no"])]
+        folded = pd.concat([frame[~repeated], sub]).sort_index().reset_index(drop=True)
+        return folded, repeats, len(frame) - len(folded) - repeats
 
     def write(self, conn: Connection, summary: ImportSummary, progress: Callable[[float], None]) -> None:
         p = self.parsed
@@ -1139,6 +1216,9 @@ class _OrderPlan:
             summary.created_customers += len(rows)
             frame.loc[new, "customer"] = ckey[new].map(created)
         frame["customer"] = frame["customer"].astype(np.int64)
+        frame, repeats, lines = self._fold_lines(frame, valid)
+        summary.merged += repeats
+        summary.order_lines += lines
         frame["at_text"] = pd.to_datetime(frame["at"]).dt.strftime("%Y-%m-%d %H:%M:%S").astype(object)
         # orders without a number: customer, time, amount and occurrence make the key
         if frame["no"].isna().any() if "no" in frame else True:

@@ -26,6 +26,11 @@ _DATE_RE = (
     r"(?:[\sT]+(?P<H>\d{1,2})[:：时](?P<M>\d{1,2})(?:[:：分](?P<S>\d{1,2})(?:\.\d+)?)?秒?)?\s*$"
 )
 _COMPACT_DATE_RE = r"^\s*(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})\s*$"
+# the year last, as systems set up for the US (12/1/2010 8:26) or Britain (1/12/2010) write it
+_YEAR_LAST_RE = (
+    r"^\s*(?P<a>\d{1,2})\s*[-/.]\s*(?P<b>\d{1,2})\s*[-/.]\s*(?P<y>\d{4})"
+    r"(?:[\sT]+(?P<H>\d{1,2}):(?P<M>\d{1,2})(?::(?P<S>\d{1,2})(?:\.\d+)?)?\s*(?P<p>[AaPp][Mm])?)?\s*$"
+)
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 
 GENDERS = {
@@ -250,6 +255,7 @@ def _parse_text_dates(text: pd.Series) -> pd.Series:
     compact = text.str.extract(_COMPACT_DATE_RE)
     for col in ("y", "m", "d"):
         parts[col] = parts[col].fillna(compact[col])
+    _year_last(text, parts)
     result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
     ok = parts[["y", "m", "d"]].notna().all(axis=1)
     if ok.any():
@@ -268,8 +274,37 @@ def _parse_text_dates(text: pd.Series) -> pd.Series:
     return result
 
 
+def _year_last(text: pd.Series, parts: pd.DataFrame) -> None:
+    """Fill ``parts`` from dates written with the year last. Which of the first two numbers is the month is
+    decided for the whole column: a first number above 12 means day first (31/1/2026), a second one above
+    12 month first (1/31/2026); a column that never says is read month first, as US systems write it."""
+    rest = parts["y"].isna()
+    if not rest.any():
+        return
+    found = text[rest].str.extract(_YEAR_LAST_RE).dropna(subset=["y"])
+    if found.empty:
+        return
+    a, b = pd.to_numeric(found["a"]), pd.to_numeric(found["b"])
+    day_first = bool((a > 12).any()) and not bool((b > 12).any())
+    found["m"], found["d"] = (found["b"], found["a"]) if day_first else (found["a"], found["b"])
+    hour = pd.to_numeric(found["H"], errors="coerce")
+    pm = found["p"].str.lower().eq("pm").fillna(False).astype(bool)
+    am = found["p"].str.lower().eq("am").fillna(False).astype(bool)
+    hour = hour.where(~(pm & (hour < 12)), hour + 12).where(~(am & (hour == 12)), 0)
+    found["H"] = hour.astype("Int64").astype("string")
+    for col in ("y", "m", "d", "H", "M", "S"):
+        parts.loc[found.index, col] = found[col]
+
+
 def money_cents(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:
     """Integer cents (Int64, nullable)."""
+    amount, bad = numbers(values, arr)
+    return (amount * 100).round().astype("Int64"), bad
+
+
+def numbers(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:
+    """Numbers as float64 (NaN when empty or bad): plain numbers, numeric text, and money written as
+    ¥1,234.50, 12元 or (12.00); negative ones too (refunds, returned items)."""
     raw = values.to_numpy(dtype=object, na_value=None)
     # fast path, in C: plain numbers and numeric text
     amount = pd.to_numeric(pd.Series(raw, index=values.index, dtype=object), errors="coerce").astype("float64")
@@ -309,9 +344,7 @@ def money_cents(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Se
     is_bool = np.fromiter((isinstance(v, bool) for v in raw), bool, len(raw)) if raw.dtype == object else None
     if is_bool is not None and is_bool.any():
         amount[is_bool] = np.nan
-    cents = (amount * 100).round().astype("Int64")
-    bad = pd.Series(present, index=values.index) & amount.isna()
-    return cents, bad
+    return amount, pd.Series(present, index=values.index) & amount.isna()
 
 
 def counts(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:

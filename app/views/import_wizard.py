@@ -116,7 +116,7 @@ def _folder_link(text: str) -> str:
 
 
 def _valid_rows(summary: ImportSummary) -> int:
-    return summary.inserted + summary.updated + summary.unchanged + summary.merged
+    return summary.inserted + summary.updated + summary.unchanged + summary.merged + summary.order_lines
 
 
 def offered_modes(kind: str) -> tuple[str, ...]:
@@ -1181,6 +1181,8 @@ class ImportCheckPage(QWizardPage):
         extras = []
         if summary.merged:
             extras.append(self.tr("%1 repeated rows merged").replace("%1", _n(summary.merged)))
+        if summary.order_lines:
+            extras.append(self.tr("%1 further order lines added into their orders").replace("%1", _n(summary.order_lines)))
         if summary.created_groups:
             extras.append(self.tr("%1 new groups created").replace("%1", _n(summary.created_groups)))
         if summary.created_campaigns:
@@ -1454,6 +1456,8 @@ class ImportRunPage(QWizardPage):
             rows.append((self.tr("Invalid rows skipped"), summary.invalid))
         if summary.merged:
             rows.append((self.tr("Repeated rows merged"), summary.merged))
+        if summary.order_lines:
+            rows.append((self.tr("Further order lines added into their orders"), summary.order_lines))
         if summary.created_groups:
             rows.append((self.tr("New groups created"), summary.created_groups))
         if summary.created_campaigns:

@@ -338,6 +338,10 @@
         <translation>合并重复行 %1</translation>
     </message>
     <message>
+        <source>%1 further order lines added into their orders</source>
+        <translation>%1 行商品明细并入所属订单</translation>
+    </message>
+    <message>
         <source>%1 new customers created</source>
         <translation>新建客户 %1</translation>
     </message>
@@ -2638,6 +2642,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>金额是负数</translation>
     </message>
     <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
         <source>not a whole number of 0 or more</source>
         <translation>不是 0 或以上的整数</translation>
     </message>
@@ -2656,6 +2664,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>the name or phone is missing</source>
         <translation>缺少姓名或手机号</translation>
+    </message>
+    <message>
+        <source>this order number belongs to another customer in row {row}</source>
+        <translation>这个订单号在第 {row} 行属于另一位客户</translation>
     </message>
     <message>
         <source>the group name is missing</source>
@@ -2692,6 +2704,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>no existing customer matches this row</source>
         <translation>没有与这一行匹配的现有客户</translation>
+    </message>
+    <message>
+        <source>the quantity or unit price is missing</source>
+        <translation>缺少数量或单价</translation>
     </message>
     <message>
         <source>the order time is missing</source>
@@ -2839,6 +2855,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>%1 repeated rows merged</source>
         <translation>合并重复行 %1</translation>
+    </message>
+    <message>
+        <source>%1 further order lines added into their orders</source>
+        <translation>%1 行商品明细并入所属订单</translation>
     </message>
     <message>
         <source>%1 new groups created</source>
@@ -3081,6 +3101,14 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Source system</source>
         <translation>来源系统</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
     </message>
     <message>
         <source>Group</source>
@@ -3443,6 +3471,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Repeated rows merged</source>
         <translation>合并的重复行</translation>
+    </message>
+    <message>
+        <source>Further order lines added into their orders</source>
+        <translation>并入订单的商品明细行</translation>
     </message>
     <message>
         <source>New groups created</source>
@@ -5367,6 +5399,14 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>Amount paid in yuan: 128.50, ¥1,280 or 12元; negative for a refund</source>
         <translation>实付金额（元）：128.50、¥1,280 或 12元；退款写负数</translation>
+    </message>
+    <message>
+        <source>Only for a file of order lines without 实付金额: how many; rows with one order number are one order</source>
+        <translation>只用于没有实付金额列的商品明细文件：购买数量；订单号相同的行算作同一个订单</translation>
+    </message>
+    <message>
+        <source>Only with 数量: the price of one, in yuan; the line&apos;s amount is 数量 × 单价</source>
+        <translation>与数量一起使用：单件价格（元）；这一行的金额 = 数量 × 单价</translation>
     </message>
     <message>
         <source>门店, 小程序, 外卖…</source>

@@ -342,3 +342,81 @@ def test_plain_text_fast_path_says_what_as_text_says() -> None:
     for needs_work in (["A001 ", "B"], [" A001", "B"], ["'=1+1", "B"], ["A\u3000", "B"], ["A", None], [1.0, "B"]):
         assert nz.plain_text(pd.Series(needs_work, dtype=object)) is None
     assert nz.plain_text(pd.Series(["x" * 129], dtype=object), max_length=128) is None
+
+
+# -- order lines: files with one row per item ---------------------------------------------------------------
+
+ORDER_LINES = [  # a public retail data set's layout: English CamelCase headers, US dates, no amount column
+    ["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"],
+    ["536365", "85123A", "WHITE HANGING HEART T-LIGHT HOLDER", 6, "12/1/2010 8:26", 2.55, 17850, "United Kingdom"],
+    ["536365", "71053", "WHITE METAL LANTERN", 6, "12/1/2010 8:26", 3.39, 17850, "United Kingdom"],
+    ["536365", "84406B", "CREAM CUPID HEARTS COAT HANGER", 8, "12/1/2010 8:26", 2.75, 17850, "United Kingdom"],
+    ["536365", "84406B", "CREAM CUPID HEARTS COAT HANGER", 8, "12/1/2010 8:26", 2.75, 17850, "United Kingdom"],
+    ["536366", "22633", "HAND WARMER UNION JACK", 6, "12/1/2010 8:28", 1.85, 17850, "United Kingdom"],
+    ["536367", "84879", "ASSORTED COLOUR BIRD ORNAMENT", 32, "1/13/2011 2:05 PM", 1.69, 13047, "United Kingdom"],
+    ["536367", "22745", "POPPY'S PLAYHOUSE BEDROOM", 6, "1/13/2011 2:05 PM", 2.1, 13047, "United Kingdom"],
+    ["536367", "22748", "POPPY'S PLAYHOUSE KITCHEN", 6, "1/13/2011 2:05 PM", 2.1, 13047, "United Kingdom"],
+    ["C536379", "D", "Discount", -1, "12/1/2010 9:41", 27.5, 14527, "United Kingdom"],
+    ["536414", "22139", "", 56, "12/1/2010 11:52", 0, "", "United Kingdom"],  # no customer
+]
+
+
+def test_order_lines_with_quantity_and_unit_price_make_one_order_each(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "retail.csv", ORDER_LINES)
+    service = ImportService(db)
+    preview = service.preview(path, "orders")
+    assert preview.mapping[:7] == ["external_no", "__ignore__", "__ignore__", "quantity", "ordered_at", "unit_price",
+                                   "member_code"]  # fmt: skip
+    refused = service.run(path, "orders")
+    assert not refused.imported and [(i.row, i.reason) for i in refused.issues] == [
+        (11, "neither a phone number nor a member code")]  # fmt: skip
+    summary = service.run(path, "orders", skip_invalid=True)
+    # the exact repeat of line 4 counts once; the other lines add into their order
+    assert (summary.inserted, summary.merged, summary.order_lines, summary.created_customers) == (4, 1, 4, 3)
+    rows = q(db, "SELECT o.external_no, o.ordered_at, o.amount_cents, c.member_code FROM orders o "
+                 "JOIN customer c ON c.id = o.customer_id ORDER BY o.external_no")  # fmt: skip
+    assert [(r[0], str(r[1])[:19], r[2], r[3]) for r in rows] == [
+        ("536365", "2010-12-01 08:26:00", 5764, "17850"),  # 6 × 2.55 + 6 × 3.39 + 8 × 2.75
+        ("536366", "2010-12-01 08:28:00", 1110, "17850"),
+        ("536367", "2011-01-13 14:05:00", 7928, "13047"),  # 32 × 1.69 + 6 × 2.10 + 6 × 2.10: equal lines add up
+        ("C536379", "2010-12-01 09:41:00", -2750, "14527"),  # a cancellation: a refund
+    ]
+    again = service.run(path, "orders", skip_invalid=True)
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 4)
+
+
+def test_item_rows_repeating_the_order_total_count_it_once(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "items.xlsx", [
+        ["订单号", "商品名称", "下单时间", "实付金额", "手机号"],
+        ["Y1", "吐司", "2026-03-01 10:00:00", 58, "13800138000"],  # the order's total on each of its item rows
+        ["Y1", "可颂", "2026-03-01 10:00:00", 58, "13800138000"],
+        ["Y2", "吐司", "2026-03-02 09:00:00", 12, "13800138000"],  # item amounts that differ: added up
+        ["Y2", "贝果", "2026-03-02 09:00:00", 18.5, "13800138000"],
+    ])  # fmt: skip
+    summary = ImportService(db).run(path, "orders")
+    assert (summary.inserted, summary.order_lines) == (2, 2)
+    assert q(db, "SELECT external_no, amount_cents FROM orders ORDER BY external_no") == [("Y1", 5800), ("Y2", 3050)]
+    assert q(db, "SELECT order_count, total_spent_cents FROM customer") == [(2, 8850)]
+
+
+def test_one_order_number_for_two_customers_is_reported(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "o.csv", [
+        ["订单号", "下单时间", "实付金额", "手机号"],
+        ["Z1", "2026-03-01", "10", "13800138000"],
+        ["Z1", "2026-03-01", "12", "13900139000"],
+    ])  # fmt: skip
+    summary = ImportService(db).run(path, "orders")
+    assert not summary.imported
+    assert [(i.row, i.column, i.value, i.text()) for i in summary.issues] == [
+        (3, "订单号", "Z1", "this order number belongs to another customer in row 2")]  # fmt: skip
+
+
+def test_dates_with_the_year_last_read_day_first_when_the_column_says_so(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "o.csv", [
+        ["Order number", "Order date", "Amount", "Phone"],
+        ["E1", "31/1/2026", "10", "13800138000"],  # a day above 12: the column is day first
+        ["E2", "2/3/2026 18:30", "10", "13800138000"],
+    ])  # fmt: skip
+    ImportService(db).run(path, "orders")
+    assert [(r[0], str(r[1])[:16]) for r in q(db, "SELECT external_no, ordered_at FROM orders ORDER BY external_no")] == [
+        ("E1", "2026-01-31 00:00"), ("E2", "2026-03-02 18:30")]  # fmt: skip
