@@ -53,11 +53,12 @@ CUSTOMER_FIELDS: tuple[Field, ...] = (
           ("添加日期", "添加时间", "加入日期", "加入时间", "注册日期", "注册时间", "入会时间", "入会日期", "创建时间",
            "added", "added on", "join date", "register date", "created"), "date"),
     Field("owner", QT_TRANSLATE_NOOP("ImportFields", "Owner staff"),
-          ("负责员工", "负责人", "归属员工", "所属员工", "跟进人", "客户经理", "导购", "专属导购", "owner", "owner staff", "staff"), "staff"),
+          ("负责员工", "负责人", "归属员工", "所属员工", "跟进人", "客户经理", "导购", "专属导购", "添加人", "添加员工",
+           "所属成员", "跟进员工", "归属人", "owner", "owner staff", "staff"), "staff"),
     Field("level", QT_TRANSLATE_NOOP("ImportFields", "Relationship level"),
           ("关系等级", "客户关系", "关系", "level", "relationship", "relationship level"), "level"),
     Field("tags", QT_TRANSLATE_NOOP("ImportFields", "Tags"),
-          ("标签", "客户标签", "标签名称", "企微标签", "tags", "tag", "labels"), "tags"),
+          ("标签", "客户标签", "标签名称", "企微标签", "企业标签", "tags", "tag", "labels"), "tags"),
     Field("notes", QT_TRANSLATE_NOOP("ImportFields", "Notes"),
           ("备注信息", "客户备注", "描述", "说明", "补充说明", "notes", "note", "description"), "text"),
 )  # fmt: skip
@@ -187,11 +188,24 @@ def _words(text: object) -> str:
     return normalise_header(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(text or "")))
 
 
+_JOINED_INDEX: dict[str, dict[str, tuple[int, str]]] = {}
+
+
 def find_alias(kind: str, header: object) -> tuple[int, str] | None:
-    """(priority, field key) of the alias a header matches, as written or read as CamelCase words."""
+    """(priority, field key) of the alias a header matches: as written, read as CamelCase words, or with
+    its spaces and line breaks left out (手机\n号码, invoiceno)."""
     index = alias_index(kind)
     found = index.get(normalise_header(header))
-    return found if found is not None else index.get(_words(header))
+    if found is None:
+        found = index.get(_words(header))
+    if found is None:
+        if kind not in _JOINED_INDEX:
+            joined: dict[str, tuple[int, str]] = {}
+            for alias, hit in index.items():
+                joined.setdefault(alias.replace(" ", ""), hit)
+            _JOINED_INDEX[kind] = joined
+        found = _JOINED_INDEX[kind].get(normalise_header(header).replace(" ", ""))
+    return found
 
 
 _ALIAS_INDEX: dict[str, dict[str, tuple[int, str]]] = {}

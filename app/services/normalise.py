@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -23,7 +24,8 @@ PHONE = re.compile(r"^1[3-9]\d{9}$")
 TAG_SPLIT = r"[,，;；、|/]+"
 _DATE_RE = (
     r"^\s*(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:[\sT]+(?P<H>\d{1,2})[:：时](?P<M>\d{1,2})(?:[:：分](?P<S>\d{1,2})(?:\.\d+)?)?秒?)?\s*$"
+    r"(?:[\sT]+(?P<H>\d{1,2})[:：时](?P<M>\d{1,2})(?:[:：分](?P<S>\d{1,2})(?:\.\d+)?)?秒?"
+    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?\s*$"  # 2026-01-05T10:00:00+08:00, as APIs write it
 )
 _COMPACT_DATE_RE = r"^\s*(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})\s*$"
 # the year last, as systems set up for the US (12/1/2010 8:26) or Britain (1/12/2010) write it
@@ -104,6 +106,12 @@ def _float_texts(values: np.ndarray) -> np.ndarray:
     return out
 
 
+def _nfkc(arr: np.ndarray) -> np.ndarray:
+    """Full-width characters as their plain forms (１３８ → 138, （ → (, ￥ → ¥): a Chinese input method types
+    them. Only for the cells a fast path could not read, so a Python call each is fine."""
+    return np.array([unicodedata.normalize("NFKC", v) for v in arr.tolist()], dtype=STR)
+
+
 def _starts_any(arr: np.ndarray, chars: str) -> np.ndarray:
     out = np.zeros(arr.shape, dtype=bool)
     for ch in chars:
@@ -174,8 +182,8 @@ def phones(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series,
 
     ok = valid(arr)
     dirty = present & ~ok
-    if dirty.any():  # only the cells that need it: spaces, dashes, brackets, +86
-        fix = arr[dirty]
+    if dirty.any():  # only the cells that need it: full-width digits, spaces, dashes, brackets, +86
+        fix = _nfkc(arr[dirty])
         for ch in (" ", "-", "(", ")", "（", "）", ".", "\u3000", "\t"):
             fix = np.strings.replace(fix, ch, "")
         for prefix in ("+86", "0086", "86"):
@@ -251,6 +259,8 @@ def _as_datetime(v: object) -> object:
 
 
 def _parse_text_dates(text: pd.Series) -> pd.Series:
+    # full-width digits and signs (２０２６年１月５日, typed with a Chinese input method) as plain ones
+    text = text.map(lambda v: unicodedata.normalize("NFKC", v) if isinstance(v, str) else v)
     parts = text.str.extract(_DATE_RE)
     compact = text.str.extract(_COMPACT_DATE_RE)
     for col in ("y", "m", "d"):
@@ -270,8 +280,22 @@ def _parse_text_dates(text: pd.Series) -> pd.Series:
                 "second": pd.to_numeric(p["S"], errors="coerce").fillna(0).astype("int64"),
             }
         )
-        result[ok] = pd.to_datetime(frame, errors="coerce").to_numpy()
+        stamps = pd.to_datetime(frame, errors="coerce")
+        zoned = p["tz"].notna().to_numpy()
+        if zoned.any():  # a time with its UTC offset: the same moment in this computer's time zone
+            local = dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
+            offsets = p["tz"][zoned].map(_utc_offset).to_numpy()
+            stamps[zoned] = stamps[zoned] - pd.to_timedelta(offsets) + local
+        result[ok] = stamps.to_numpy()
     return result
+
+
+def _utc_offset(text: str) -> dt.timedelta:
+    if text == "Z":
+        return dt.timedelta(0)
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
 
 
 def _year_last(text: pd.Series, parts: pd.DataFrame) -> None:
@@ -313,7 +337,7 @@ def numbers(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series
     if need.any():  # ¥1,234.50 / 12元 / (12.00) / −5 / empty cells
         sub_arr = strings(values[need]) if arr is None else arr[need]
         present[need] = np.strings.str_len(sub_arr) > 0
-        fix = sub_arr
+        fix = _nfkc(sub_arr)
         negative = (
             np.strings.startswith(fix, "-")
             | np.strings.startswith(fix, "−")

@@ -1,0 +1,44 @@
+"""Cell normalisation: the odd ways shop files write phones, money and dates, a column at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from app.services import normalise as nz
+
+
+def column(*cells: object) -> pd.Series:
+    return pd.Series(list(cells), dtype=object)
+
+
+def test_full_width_characters_typed_with_a_chinese_input_method() -> None:
+    phones, bad = nz.phones(column("１３８００１３８０００", "（+86）139-0013-9000", "138****8000"))
+    assert phones.tolist()[:2] == ["13800138000", "13900139000"] and bad.tolist() == [False, False, True]
+    cents, bad = nz.money_cents(column("１２元", "￥１，２３４．５０", "－5"))
+    assert cents.tolist() == [1200, 123450, -500] and not bad.any()
+    days, bad = nz.dates(column("２０２６年１月５日", "２０２６／１／６"))
+    assert [str(d)[:10] for d in days] == ["2026-01-05", "2026-01-06"] and not bad.any()
+
+
+def test_a_time_with_its_utc_offset_is_the_same_moment_in_local_time() -> None:
+    stamps, bad = nz.dates(column("2026-01-05T10:00:00+08:00", "2026-01-05T02:00:00Z", "2026-01-05 10:00"),
+                           with_time=True)  # fmt: skip
+    moment = dt.datetime(2026, 1, 5, 2, 0, tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+    assert stamps.iloc[0] == stamps.iloc[1] == pd.Timestamp(moment)
+    assert stamps.iloc[2] == pd.Timestamp("2026-01-05 10:00") and not bad.any()
+
+
+def test_dates_with_the_year_last() -> None:
+    us, bad = nz.dates(column("12/1/2010 8:26", "1/13/2011 12:05 PM", "1/13/2011 12:30 AM"), with_time=True)
+    assert [str(d) for d in us] == ["2010-12-01 08:26:00", "2011-01-13 12:05:00", "2011-01-13 00:30:00"]
+    british, _ = nz.dates(column("31/1/2026", "2/3/2026"))
+    assert [str(d)[:10] for d in british] == ["2026-01-31", "2026-03-02"]  # a day above 12: day first
+    assert not bad.any()
+
+
+def test_numbers_take_decimals_negatives_and_money_signs() -> None:
+    values, bad = nz.numbers(column(6, "0.125", "-1", "1,200", "¥2.55", "", "六"))
+    assert values.tolist()[:5] == [6.0, 0.125, -1.0, 1200.0, 2.55]
+    assert bad.tolist() == [False, False, False, False, False, False, True]
