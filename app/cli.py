@@ -364,6 +364,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         extras.append(
             QCoreApplication.translate("Cli", "%1 repeated rows merged").replace("%1", f"{summary.merged:,}")
         )
+    if summary.closed_orders:
+        extras.append(
+            QCoreApplication.translate("Cli", "%1 closed, unpaid or refunded orders left out").replace(
+                "%1", f"{summary.closed_orders:,}"
+            )
+        )
     if summary.order_lines:
         extras.append(
             QCoreApplication.translate("Cli", "%1 further order lines added into their orders").replace(

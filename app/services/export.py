@@ -325,6 +325,10 @@ _TEMPLATE_NOTES = {
     "amount": QT_TRANSLATE_NOOP(
         "Template", "Amount paid in yuan: 128.50, ¥1,280 or 12元; negative for a refund"
     ),
+    "status": QT_TRANSLATE_NOOP(
+        "Template", "Optional: the order's state; an order 已关闭, 已取消, 待付款 or 已退款 is left out"
+    ),
+    "refund": QT_TRANSLATE_NOOP("Template", "Optional: money given back, in yuan; taken off the amount paid"),
     "quantity": QT_TRANSLATE_NOOP(
         "Template", "Only for a file of order lines without 实付金额: how many; rows with one order number are one order"
     ),

@@ -92,6 +92,7 @@ class ImportSummary:
     invalid: int = 0
     merged: int = 0  # repeated rows in the file folded into one
     order_lines: int = 0  # rows that were further lines of an order of the file, added into it
+    closed_orders: int = 0  # rows of orders closed, unpaid or refunded in full: left out
     created_customers: int = 0
     created_staff: int = 0
     created_tags: int = 0
@@ -1050,12 +1051,34 @@ def _unique(values: np.ndarray) -> np.ndarray:
 # -- orders --------------------------------------------------------------------------------------------
 
 
+# order states that mean the shop was not paid, or gave all of it back
+CLOSED_ORDER_WORDS = ("关闭", "取消", "待付款", "未付款", "待支付", "未支付", "已退款", "全额退款", "退款成功", "作废",
+                      "cancel", "closed", "unpaid", "refunded", "void")  # fmt: skip
+
+
+def _closed_orders(status: pd.Series) -> np.ndarray:
+    lowered = status.astype("string").str.lower()
+    pattern = "|".join(CLOSED_ORDER_WORDS)
+    return lowered.str.contains(pattern, regex=True).fillna(False).to_numpy(dtype=bool)
+
+
 class _OrderPlan:
     def __init__(self, parsed, rownums, bad_rows, issues, default_source, cells=None):  # type: ignore[no-untyped-def]
         self.parsed, self.rownums, self.bad_rows, self.issues = parsed, rownums, bad_rows, issues
         self.n = len(rownums)
         self.default_source = default_source
         self.cells: pd.DataFrame | None = cells  # the file's rows, every column: to tell a repeated row
+        self.closed = _closed_orders(parsed["status"]) & ~bad_rows if "status" in parsed else None
+        if self.closed is not None:  # left out of the import, counted; not invalid
+            bad_rows |= self.closed
+        if "refund" in parsed and "amount" in parsed:  # a partial refund: what the shop kept
+            parsed["amount"] = parsed["amount"] - parsed["refund"].fillna(0)
+        if "amount" in parsed and "ordered_at" in parsed:  # nothing paid and no time: an order never paid for
+            unpaid = ((parsed["amount"] == 0).fillna(False) & parsed["ordered_at"].isna()).to_numpy(dtype=bool)
+            unpaid &= ~bad_rows
+            if unpaid.any():
+                self.closed = unpaid if self.closed is None else self.closed | unpaid
+                bad_rows |= unpaid
         # a file of order lines without an amount column: each line's amount is quantity × unit price
         self.lines = "amount" not in parsed and "quantity" in parsed and "unit_price" in parsed
         if self.lines:
@@ -1168,6 +1191,8 @@ class _OrderPlan:
 
     def write(self, conn: Connection, summary: ImportSummary, progress: Callable[[float], None]) -> None:
         p = self.parsed
+        if self.closed is not None:
+            summary.closed_orders += int(self.closed.sum())
         valid = ~self.bad_rows
         if not valid.any():
             return

@@ -116,7 +116,8 @@ def _folder_link(text: str) -> str:
 
 
 def _valid_rows(summary: ImportSummary) -> int:
-    return summary.inserted + summary.updated + summary.unchanged + summary.merged + summary.order_lines
+    return (summary.inserted + summary.updated + summary.unchanged + summary.merged + summary.order_lines
+            + summary.closed_orders)  # fmt: skip
 
 
 def offered_modes(kind: str) -> tuple[str, ...]:
@@ -1183,6 +1184,10 @@ class ImportCheckPage(QWizardPage):
             extras.append(self.tr("%1 repeated rows merged").replace("%1", _n(summary.merged)))
         if summary.order_lines:
             extras.append(self.tr("%1 further order lines added into their orders").replace("%1", _n(summary.order_lines)))
+        if summary.closed_orders:
+            extras.append(
+                self.tr("%1 closed, unpaid or refunded orders left out").replace("%1", _n(summary.closed_orders))
+            )
         if summary.created_groups:
             extras.append(self.tr("%1 new groups created").replace("%1", _n(summary.created_groups)))
         if summary.created_campaigns:
@@ -1458,6 +1463,8 @@ class ImportRunPage(QWizardPage):
             rows.append((self.tr("Repeated rows merged"), summary.merged))
         if summary.order_lines:
             rows.append((self.tr("Further order lines added into their orders"), summary.order_lines))
+        if summary.closed_orders:
+            rows.append((self.tr("Closed, unpaid or refunded orders left out"), summary.closed_orders))
         if summary.created_groups:
             rows.append((self.tr("New groups created"), summary.created_groups))
         if summary.created_campaigns:

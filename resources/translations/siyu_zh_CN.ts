@@ -338,6 +338,10 @@
         <translation>合并重复行 %1</translation>
     </message>
     <message>
+        <source>%1 closed, unpaid or refunded orders left out</source>
+        <translation>%1 个已关闭、未付款或已全额退款的订单未导入</translation>
+    </message>
+    <message>
         <source>%1 further order lines added into their orders</source>
         <translation>%1 行商品明细并入所属订单</translation>
     </message>
@@ -2861,6 +2865,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>%1 行商品明细并入所属订单</translation>
     </message>
     <message>
+        <source>%1 closed, unpaid or refunded orders left out</source>
+        <translation>%1 个已关闭、未付款或已全额退款的订单未导入</translation>
+    </message>
+    <message>
         <source>%1 new groups created</source>
         <translation>新建社群 %1 个</translation>
     </message>
@@ -3101,6 +3109,14 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Source system</source>
         <translation>来源系统</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款金额</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -3475,6 +3491,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Further order lines added into their orders</source>
         <translation>并入订单的商品明细行</translation>
+    </message>
+    <message>
+        <source>Closed, unpaid or refunded orders left out</source>
+        <translation>未导入的已关闭、未付款或全额退款订单</translation>
     </message>
     <message>
         <source>New groups created</source>
@@ -5399,6 +5419,14 @@ Customers you delete wait here, and you can restore them at any time.</source>
     <message>
         <source>Amount paid in yuan: 128.50, ¥1,280 or 12元; negative for a refund</source>
         <translation>实付金额（元）：128.50、¥1,280 或 12元；退款写负数</translation>
+    </message>
+    <message>
+        <source>Optional: the order&apos;s state; an order 已关闭, 已取消, 待付款 or 已退款 is left out</source>
+        <translation>可不填：订单状态；已关闭、已取消、待付款或已退款的订单不导入</translation>
+    </message>
+    <message>
+        <source>Optional: money given back, in yuan; taken off the amount paid</source>
+        <translation>可不填：退给顾客的钱（元），从实付金额中扣除</translation>
     </message>
     <message>
         <source>Only for a file of order lines without 实付金额: how many; rows with one order number are one order</source>

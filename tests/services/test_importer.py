@@ -420,3 +420,34 @@ def test_dates_with_the_year_last_read_day_first_when_the_column_says_so(db, tmp
     ImportService(db).run(path, "orders")
     assert [(r[0], str(r[1])[:16]) for r in q(db, "SELECT external_no, ordered_at FROM orders ORDER BY external_no")] == [
         ("E1", "2026-01-31 00:00"), ("E2", "2026-03-02 18:30")]  # fmt: skip
+
+
+def test_a_shop_platform_order_export_with_states_and_refunds(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "有赞订单.xlsx", [
+        ["订单导出 2026-03-01 至 2026-03-31"],
+        ["订单号", "订单状态", "下单时间", "买家手机号", "收货人姓名", "订单实付金额", "退款金额", "运费"],
+        ["E20260301001", "交易成功", "2026-03-01 10:00:00", "13800138000", "张晓燕", "¥88.00", "", "0"],
+        ["E20260301002", "交易关闭", "2026-03-01 11:00:00", "13800138000", "张晓燕", "¥35.00", "", "0"],
+        ["E20260302003", "待付款", "2026-03-02 09:00:00", "13900139000", "周敏", "¥20.00", "", "0"],
+        ["E20260303004", "部分退款", "2026-03-03 15:00:00", "13900139000", "周敏", "¥120.00", "¥20.00", "0"],
+        ["E20260304005", "已退款", "2026-03-04 15:00:00", "13900139000", "周敏", "¥50.00", "¥50.00", "0"],
+    ])  # fmt: skip
+    summary = ImportService(db).run(path, "orders")
+    assert (summary.inserted, summary.closed_orders, summary.invalid) == (2, 3, 0)
+    assert q(db, "SELECT external_no, amount_cents FROM orders ORDER BY external_no") == [
+        ("E20260301001", 8800), ("E20260303004", 10000)]  # fmt: skip
+    again = ImportService(db).run(path, "orders")
+    assert (again.inserted, again.unchanged, again.closed_orders) == (0, 2, 3)
+
+
+def test_an_order_never_paid_for_has_no_time_and_nothing_paid(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "tmall.csv", [  # a marketplace report: no status column
+        ["订单编号", "总金额", "买家实际支付金额", "订单创建时间", "订单付款时间", "退款金额", "买家手机号"],
+        ["1", "178.8", "0", "2020-02-21 00:00:00", "", "0", "13800138000"],
+        ["2", "21", "21", "2020-02-20 23:59:54", "2020-02-21 00:00:02", "0", "13800138000"],
+        ["3", "37", "0", "2020-02-20 23:59:35", "", "0", "13800138000"],
+    ])  # fmt: skip
+    summary = ImportService(db).run(path, "orders")
+    assert (summary.inserted, summary.closed_orders, summary.invalid) == (1, 2, 0)
+    rows = q(db, "SELECT external_no, amount_cents, ordered_at FROM orders")
+    assert [(r[0], r[1], str(r[2])[:19]) for r in rows] == [("2", 2100, "2020-02-21 00:00:02")]  # the paid time
