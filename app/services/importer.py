@@ -245,7 +245,8 @@ class ImportService:
         if kind == "customers":
             plan = _CustomerPlan(parsed, rownums, preview.headers, mapping, bad_rows, issues)
         elif kind == "orders":
-            plan = _OrderPlan(parsed, rownums, bad_rows, issues, order_source, frame)
+            columns = dict(zip(mapping, preview.headers, strict=True))
+            plan = _OrderPlan(parsed, rownums, bad_rows, issues, order_source, frame, columns)
         elif kind == "coupons":
             from app.services.coupon_import import CouponPlan
 
@@ -1063,8 +1064,9 @@ def _closed_orders(status: pd.Series) -> np.ndarray:
 
 
 class _OrderPlan:
-    def __init__(self, parsed, rownums, bad_rows, issues, default_source, cells=None):  # type: ignore[no-untyped-def]
+    def __init__(self, parsed, rownums, bad_rows, issues, default_source, cells=None, columns=None):  # type: ignore[no-untyped-def]
         self.parsed, self.rownums, self.bad_rows, self.issues = parsed, rownums, bad_rows, issues
+        self.columns: dict[str, str] = columns or {}  # field -> the file's column that feeds it
         self.n = len(rownums)
         self.default_source = default_source
         self.cells: pd.DataFrame | None = cells  # the file's rows, every column: to tell a repeated row
@@ -1085,10 +1087,14 @@ class _OrderPlan:
             missing = (parsed["quantity"].isna() | parsed["unit_price"].isna()).to_numpy(dtype=bool) & ~bad_rows
             for i in np.flatnonzero(missing):
                 key = "quantity" if pd.isna(parsed["quantity"].iat[i]) else "unit_price"
-                issues.append(Issue(int(rownums[i]), field_spec("orders", key).header, "",
+                issues.append(Issue(int(rownums[i]), self._column(key), "",
                                     QT_TRANSLATE_NOOP("Import", "the quantity or unit price is missing")))  # fmt: skip
             bad_rows |= missing
             parsed["amount"] = (parsed["quantity"] * parsed["unit_price"] * 100).round().astype("Int64")
+
+    def _column(self, *keys: str) -> str:
+        """The file's column for the first of these fields it has, else the first field's own name."""
+        return next((self.columns[k] for k in keys if k in self.columns), field_spec("orders", keys[0]).header)
 
     def match(self, conn: Connection, mode: str) -> None:
         p, n = self.parsed, self.n
@@ -1096,7 +1102,7 @@ class _OrderPlan:
                             ("amount", QT_TRANSLATE_NOOP("Import", "the amount is missing"))):  # fmt: skip
             missing = _required(key, p, n) & ~self.bad_rows
             for i in np.flatnonzero(missing):
-                self.issues.append(Issue(int(self.rownums[i]), field_spec("orders", key).header, "", reason))
+                self.issues.append(Issue(int(self.rownums[i]), self._column(key), "", reason))
             self.bad_rows |= missing
         def column(key: str) -> pd.Series:  # a column the file does not have: empty cells
             return p[key] if key in p else pd.Series([None] * n, dtype=object)
@@ -1106,7 +1112,7 @@ class _OrderPlan:
         sid = pd.to_numeric(column("customer_siyu_id"), errors="coerce")
         nobody = (phone.isna() & code.isna() & sid.isna()).to_numpy(dtype=bool) & ~self.bad_rows
         for i in np.flatnonzero(nobody):
-            self.issues.append(Issue(int(self.rownums[i]), field_spec("orders", "phone").header, "",
+            self.issues.append(Issue(int(self.rownums[i]), self._column("phone", "member_code"), "",
                                      QT_TRANSLATE_NOOP("Import", "neither a phone number nor a member code")))  # fmt: skip
         self.bad_rows |= nobody
         existing = conn.execute(text("SELECT id, phone, member_code FROM customer")).all()
@@ -1122,7 +1128,7 @@ class _OrderPlan:
             dtype=bool
         ) & ~self.bad_rows
         for i in np.flatnonzero(conflict):
-            self.issues.append(Issue(int(self.rownums[i]), field_spec("orders", "member_code").header, str(code.iat[i]),
+            self.issues.append(Issue(int(self.rownums[i]), self._column("member_code"), str(code.iat[i]),
                                      QT_TRANSLATE_NOOP("Import", "this member code belongs to another customer than this phone number")))  # fmt: skip
         self.bad_rows |= conflict
         self.customer = pid.fillna(cid)
@@ -1153,7 +1159,7 @@ class _OrderPlan:
         first = sub.groupby("order", sort=False)["who"].transform("first")
         first_row = sub.index.to_series().groupby(sub["order"].to_numpy(), sort=False).transform("first")
         for i in sub.index[(sub["who"] != first).to_numpy(dtype=bool)]:
-            self.issues.append(Issue(int(self.rownums[i]), field_spec("orders", "external_no").header,
+            self.issues.append(Issue(int(self.rownums[i]), self._column("external_no"),
                                      str(p["external_no"].iat[i]),
                                      QT_TRANSLATE_NOOP("Import", "this order number belongs to another customer in row {row}"),
                                      {"row": int(self.rownums[first_row[i]])}))  # fmt: skip
