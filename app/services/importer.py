@@ -137,7 +137,10 @@ class ImportService:
             grid = read_grid(path, sheet)
         header_idx = find_header_row(kind, grid.rows)
         if header_idx < 0:
-            examples = "、".join(f.header for f in FIELDS[kind] if not f.key.endswith("siyu_id"))[:40]
+            if not any(_has_data(row) for row in grid.rows):
+                raise ImportError_(QT_TRANSLATE_NOOP("Errors", "{path} is empty: it has no rows with data."),
+                                   path=path.name)  # fmt: skip
+            examples = "、".join([f.header for f in FIELDS[kind] if not f.key.endswith("siyu_id")][:6])
             raise ImportError_(
                 QT_TRANSLATE_NOOP(
                     "Errors",

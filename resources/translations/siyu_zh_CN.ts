@@ -1662,6 +1662,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>{path}：模板必须是 .xlsx 文件。</translation>
     </message>
     <message>
+        <source>{path} is empty: it has no rows with data.</source>
+        <translation>{path} 是空的：没有任何有内容的行。</translation>
+    </message>
+    <message>
         <source>{path}: no header row found in the first {rows} rows. Add a row with column names such as {examples}.</source>
         <translation>{path}：前 {rows} 行中没有找到表头。请加一行列名，例如 {examples}。</translation>
     </message>

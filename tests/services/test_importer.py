@@ -175,6 +175,10 @@ def test_files_that_cannot_be_imported(db, tmp_path: Path) -> None:  # type: ign
     binary.write_bytes(bytes(range(256)) * 4)
     with pytest.raises(FileReadError):
         service.run(binary, "customers")
+    blank_sheet = tmp_path / "blank.xlsx"
+    Workbook().save(blank_sheet)
+    with pytest.raises(ImportError_, match="is empty: it has no rows with data"):
+        service.run(blank_sheet, "customers")
 
 
 ORDERS = [
