@@ -17,7 +17,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -245,6 +245,7 @@ class ImportService:
         issues: list[Issue] = []
         report(QT_TRANSLATE_NOOP("Import", "Checking"), 0.15)
         parsed, bad_rows = _parse(kind, frame, rownums, texts, preview.headers, mapping, issues)
+        parse_issues = len(issues)
         if kind == "customers":
             plan = _CustomerPlan(parsed, rownums, preview.headers, mapping, bad_rows, issues)
         elif kind == "orders":
@@ -265,6 +266,7 @@ class ImportService:
         report(QT_TRANSLATE_NOOP("Import", "Matching"), 0.3)
         with self._db.engine.begin() as conn, _big_cache(conn):
             plan.match(conn, mode)
+            issues[parse_issues:] = _name_file_columns(kind, issues[parse_issues:], preview.headers, mapping)
             summary.issues = sorted(issues, key=lambda i: (i.row, i.column))
             summary.invalid = len({i.row for i in issues})
             if summary.invalid and not skip_invalid:
@@ -292,6 +294,14 @@ class ImportService:
                 log.exception("could not remember the column mapping")
         summary.seconds = time.perf_counter() - started
         return summary
+
+
+def _name_file_columns(kind: str, issues: list[Issue], headers: list[str], mapping: list[str]) -> list[Issue]:
+    """Issues that name one of Siyu's fields (a missing order time, a code used twice) name the file's column
+    that feeds it instead, as the owner sees it in the file."""
+    columns = {field_spec(kind, key).header: header for key, header in zip(mapping, headers, strict=True)
+               if key not in (CUSTOM, IGNORE)}  # fmt: skip
+    return [replace(i, column=columns[i.column]) if i.column in columns else i for i in issues]
 
 
 @contextmanager

@@ -455,3 +455,9 @@ def test_an_order_never_paid_for_has_no_time_and_nothing_paid(db, tmp_path: Path
     assert (summary.inserted, summary.closed_orders, summary.invalid) == (1, 2, 0)
     rows = q(db, "SELECT external_no, amount_cents, ordered_at FROM orders")
     assert [(r[0], r[1], str(r[2])[:19]) for r in rows] == [("2", 2100, "2020-02-21 00:00:02")]  # the paid time
+
+
+def test_issues_name_the_files_own_column_for_every_kind(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "群成员.csv", [["群聊名称", "手机号码"], ["", "13800138000"]])
+    summary = ImportService(db).run(path, "members")
+    assert [(i.row, i.column, i.reason) for i in summary.issues] == [(2, "群聊名称", "the group name is missing")]
