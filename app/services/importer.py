@@ -404,6 +404,13 @@ def _check_mapping(kind: str, headers: list[str], mapping: list[str]) -> None:
             QT_TRANSLATE_NOOP("Errors", "Two columns are mapped to the same field: {fields}."),
             fields="、".join(field_spec(kind, d).header for d in sorted(dup)),
         )
+    long_names = [h for h, m in zip(headers, mapping, strict=True) if m == CUSTOM and len(h) > 64]
+    if kind == "customers" and long_names:  # a custom field's name has 64 characters
+        raise ImportError_(
+            QT_TRANSLATE_NOOP("Errors", "The column name {name} is longer than 64 characters: shorten it in the "
+                                        "file, or do not import that column."),
+            name=long_names[0][:70] + "…",
+        )  # fmt: skip
     if kind == "customers" and not {"name", "phone", "member_code", "wechat_id"} & set(used):
         raise ImportError_(
             QT_TRANSLATE_NOOP(
@@ -561,8 +568,9 @@ def _parse(
         raw = frame[col]
         header = headers[col]
         kind_ = "text" if key == CUSTOM else field_spec(kind, key).kind
-        if kind_ == "text":  # clean text cells (most CSV columns) skip the numpy round trip
-            plain = nz.plain_text(raw, 128 if key == "external_no" else None)
+        limit = MAX_LENGTHS.get(kind, {}).get(key)  # the database column's width
+        if kind_ in ("text", "staff"):  # clean text cells (most CSV columns) skip the numpy round trip
+            plain = nz.plain_text(raw, limit)  # None also when a cell is too long: the check below
             if plain is not None:
                 parsed[f"custom:{header}" if key == CUSTOM else key] = plain
                 continue
@@ -571,6 +579,12 @@ def _parse(
         if key == CUSTOM:
             parsed[f"custom:{header}"] = nz.as_text(raw, arr)
             continue
+        if limit is not None and arr is not None and kind_ in ("text", "staff"):
+            too_long = np.strings.str_len(arr) > limit
+            for i in np.flatnonzero(too_long):
+                issues.append(Issue(int(rownums[i]), header, str(arr[i]),
+                                    QT_TRANSLATE_NOOP("Import", "longer than {n} characters"), {"n": limit}))  # fmt: skip
+            bad_rows |= too_long
         bad = None
         reason = ""
         if kind_ == "phone":
@@ -610,10 +624,9 @@ def _parse(
             values, bad = nz.choice(raw, nz.LUNAR_WORDS, arr)
             reason = QT_TRANSLATE_NOOP("Import", "not a calendar (公历 or 农历)")
         elif kind_ == "tags":
-            values = nz.split_tags(raw, arr)
+            values, bad = nz.split_tags(raw, arr, TAG_LENGTH)
+            reason = QT_TRANSLATE_NOOP("Import", "a tag longer than 64 characters")
         else:
-            if key == "external_no":
-                arr = np.strings.slice(arr, 0, 128)  # the column's width; in C, not per cell in Python
             values = nz.as_text(raw, arr)
         if bad is not None:
             mask = bad.to_numpy(dtype=bool)
@@ -622,6 +635,20 @@ def _parse(
             bad_rows |= mask
         parsed[key] = values
     return parsed, bad_rows
+
+
+TAG_LENGTH = 64
+# the width of the database column each text field goes into: a longer cell is reported, never cut short
+# (PostgreSQL would refuse the whole import; SQLite would keep more than the screens expect)
+MAX_LENGTHS: dict[str, dict[str, int]] = {
+    "customers": {"name": 128, "remark_name": 128, "member_code": 64, "wechat_id": 64, "city": 64,
+                  "source_channel": 64, "owner": 64},
+    "orders": {"external_no": 128, "member_code": 64, "name": 128, "channel": 64, "source": 32},
+    "members": {"group_name": 128, "member_code": 64, "name": 128},
+    "group_stats": {"group_name": 128},
+    "coupons": {"campaign_name": 128, "code": 32, "member_code": 64, "order_no": 128},
+    "plan": {"title": 128},
+}  # fmt: skip
 
 
 def _required(key: str, parsed: dict[str, pd.Series], n: int) -> np.ndarray:

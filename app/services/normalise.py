@@ -401,8 +401,11 @@ def choice(
     return mapped.astype(object).where(mapped.notna(), None), bad
 
 
-def split_tags(values: pd.Series, arr: np.ndarray | None = None) -> pd.Series:
-    """Lists of tag names (empty list for an empty cell), duplicates removed, order kept.
+def split_tags(
+    values: pd.Series, arr: np.ndarray | None = None, max_length: int = 64
+) -> tuple[pd.Series, pd.Series]:
+    """Lists of tag names (empty list for an empty cell), duplicates removed, order kept; bad where a tag is
+    longer than ``max_length``.
 
     Shops tag customers with a few dozen combinations, so each distinct cell is split once.
     """
@@ -415,11 +418,15 @@ def split_tags(values: pd.Series, arr: np.ndarray | None = None) -> pd.Series:
         for part in split(v):
             part = part.strip()
             if part:
-                seen.setdefault(part[:64], None)
+                seen.setdefault(part, None)
         return list(seen)
 
     lists = [one(v) for v in uniques]
-    return pd.Series([lists[c] for c in codes], index=values.index, dtype=object)
+    too_long = np.array([any(len(t) > max_length for t in tags) for tags in lists] + [False], dtype=bool)
+    return (
+        pd.Series([lists[c] for c in codes], index=values.index, dtype=object),
+        pd.Series(too_long[codes], index=values.index),  # code -1 (an empty cell) reads the last, False
+    )
 
 
 def mask_phone(phone: str | None) -> str | None:

@@ -1674,6 +1674,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>有两列对应到了同一个字段：{fields}。</translation>
     </message>
     <message>
+        <source>The column name {name} is longer than 64 characters: shorten it in the file, or do not import that column.</source>
+        <translation>列名 {name} 超过 64 个字：请在文件里改短，或者不导入这一列。</translation>
+    </message>
+    <message>
         <source>Map at least one column to the name, phone, member code or WeChat ID.</source>
         <translation>请至少把一列对应到姓名、手机号、会员编号或微信号。</translation>
     </message>
@@ -2630,6 +2634,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>这一行的格子比表头的列多</translation>
     </message>
     <message>
+        <source>longer than {n} characters</source>
+        <translation>超过 {n} 个字</translation>
+    </message>
+    <message>
         <source>not an 11-digit mobile number</source>
         <translation>不是有效的11位手机号</translation>
     </message>
@@ -2668,6 +2676,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>not a calendar (公历 or 农历)</source>
         <translation>不是历法（公历或农历）</translation>
+    </message>
+    <message>
+        <source>a tag longer than 64 characters</source>
+        <translation>有标签超过 64 个字</translation>
     </message>
     <message>
         <source>the name or phone is missing</source>

@@ -461,3 +461,23 @@ def test_issues_name_the_files_own_column_for_every_kind(db, tmp_path: Path) -> 
     path = csv_file(tmp_path / "群成员.csv", [["群聊名称", "手机号码"], ["", "13800138000"]])
     summary = ImportService(db).run(path, "members")
     assert [(i.row, i.column, i.reason) for i in summary.issues] == [(2, "群聊名称", "the group name is missing")]
+
+
+def test_a_cell_longer_than_its_column_is_reported_not_cut_short(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "long.xlsx", [
+        ["姓名", "手机号", "城市", "标签", "会员编号"],
+        ["张" * 129, "13800138000", "杭州", "甜" * 65 + "、宝妈", "M1"],
+        ["李雷", "13900139000", "杭" * 65, "宝妈", "M" * 65],
+        ["韩梅梅", "13700137000", "杭州", "宝妈", "M3"],
+    ])  # fmt: skip
+    summary = ImportService(db).run(path, "customers")
+    assert not summary.imported
+    assert [(i.row, i.column, i.text()) for i in summary.issues] == [
+        (2, "姓名", "longer than 128 characters"), (2, "标签", "a tag longer than 64 characters"),
+        (3, "会员编号", "longer than 64 characters"), (3, "城市", "longer than 64 characters")]  # fmt: skip
+    summary = ImportService(db).run(path, "customers", skip_invalid=True)
+    assert summary.inserted == 1 and q(db, "SELECT name FROM customer") == [("韩梅梅",)]
+    orders = csv_file(tmp_path / "o.csv", [["订单号", "下单时间", "实付金额", "手机号"],
+                                           ["N" * 129, "2026-03-01", "10", "13700137000"]])  # fmt: skip
+    summary = ImportService(db).run(orders, "orders")
+    assert [(i.row, i.column, i.text()) for i in summary.issues] == [(2, "订单号", "longer than 128 characters")]
