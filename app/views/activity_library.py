@@ -67,7 +67,9 @@ class ActivityLibraryDialog(QDialog):
         self.resize(760, 460)
         self.list = QListWidget(self)
         self.name = QLineEdit(self)
+        self.name.setMaxLength(64)  # the column's width
         self.rhythm = QLineEdit(self)
+        self.rhythm.setMaxLength(64)
         self.rules = QPlainTextEdit(self)
         self.params = QPlainTextEdit(self)
         self.params.setMaximumHeight(90)

@@ -110,8 +110,11 @@ class CustomerDetailPane(QWidget):
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.inputs: dict[str, QWidget] = {}
-        for key in ("name", "remark_name", "phone", "member_code", "wechat_id", "city", "source_channel"):
+        widths = {"name": 128, "remark_name": 128, "phone": 20, "member_code": 64, "wechat_id": 64, "city": 64,
+                  "source_channel": 64}  # the database columns' widths  # fmt: skip
+        for key, width in widths.items():
             self.inputs[key] = QLineEdit(page)
+            self.inputs[key].setMaxLength(width)
         self.gender = QComboBox(page)
         self.level = QComboBox(page)
         self.owner = QComboBox(page)
