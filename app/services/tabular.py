@@ -5,10 +5,14 @@ the header row is the importer's job."""
 from __future__ import annotations
 
 import csv
+import datetime
 import io
+import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from app.i18n_markers import QT_TRANSLATE_NOOP, UserError
 
@@ -37,6 +41,11 @@ class Grid:
 def sheet_names(path: Path) -> list[str]:
     path = Path(path)
     if path.suffix.lower() in EXCEL_SUFFIXES:
+        disguised = _disguised(path)
+        if disguised == "xml2003":
+            return _spreadsheet_2003(path, None, 1)[0]
+        if disguised is not None:
+            return []
         return _workbook(path).sheet_names
     return []
 
@@ -49,6 +58,14 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
     if path.stat().st_size == 0:
         raise FileReadError(QT_TRANSLATE_NOOP("Errors", "{path} is empty."), path=path.name)
     suffix = path.suffix.lower()
+    disguised = _disguised(path) if suffix in EXCEL_SUFFIXES else None
+    if disguised == "text":  # tab- or comma-separated text saved under an Excel name
+        suffix = ".csv"
+    elif disguised == "html":
+        return Grid(path, None, [], _html_rows(path, max_rows))
+    elif disguised == "xml2003":
+        names, rows = _spreadsheet_2003(path, sheet, max_rows)
+        return Grid(path, sheet or names[0], names, rows)
     if suffix in EXCEL_SUFFIXES:
         book = _workbook(path)
         names = book.sheet_names
@@ -88,7 +105,13 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
-    """Decode by trying UTF-8 (with or without BOM), GBK, then GB18030: the first that decodes wins."""
+    """Decode by trying UTF-8 (with or without BOM), GBK, then GB18030: the first that decodes wins. Text
+    that starts with a UTF-16 byte order mark (Excel's "Unicode text") is UTF-16."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     for encoding in CSV_ENCODINGS:
         try:
             return data.decode(encoding), ("utf-8" if encoding == "utf-8-sig" else encoding)
@@ -117,3 +140,181 @@ def _workbook(path: Path) -> Any:
         raise FileReadError(
             QT_TRANSLATE_NOOP("Errors", "Cannot read {path}: {reason}"), path=path.name, reason=exc
         ) from exc
+
+
+# -- files that only look like workbooks -----------------------------------------------------------------
+# Many web back ends "export to Excel" by writing an HTML table, Excel 2003's XML, or tab-separated text
+# under an .xls name. Excel opens them all; so does Siyu.
+
+
+def _disguised(path: Path) -> str | None:
+    """'html', 'xml2003' or 'text' when a file named like a workbook is not one; None for a real workbook."""
+    with path.open("rb") as fh:
+        head = fh.read(8192)
+    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # a zip (.xlsx, .ods) or OLE (.xls) file
+        return None
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            head = head.decode("utf-16", errors="ignore").encode("utf-8")
+        except UnicodeError:
+            return None
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in lowered and b"<workbook" in lowered:
+        return "xml2003"
+    if lowered.startswith(b"<") and (b"<table" in lowered or b"<html" in lowered or b"<!doctype" in lowered):
+        return "html"
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # binary: let the workbook reader say what is wrong with it
+    return "text"
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
+
+
+def _html_rows(path: Path, max_rows: int | None) -> list[list[Any]]:
+    """The rows of the largest table of an HTML file; a cell spanning columns is followed by empty cells."""
+    data = path.read_bytes()
+    found = _CHARSET.search(data[:4096])
+    text_: str | None = None
+    if found:
+        charset = found.group(1).decode("ascii", "ignore").lower()
+        charset = "gb18030" if charset in ("gb2312", "gbk", "gb18030") else charset
+        try:
+            text_ = data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            text_ = None
+    if text_ is None:
+        text_, _encoding = decode_bytes(data, path.name)
+    parser = _Tables()
+    parser.feed(text_)
+    parser.close()
+    parser.finish()
+    if not parser.tables:
+        raise FileReadError(
+            QT_TRANSLATE_NOOP("Errors", "{path} is a web page without a table; open it in Excel and save it as .xlsx."),
+            path=path.name,
+        )
+    rows = max(parser.tables, key=len)
+    return rows[:max_rows] if max_rows is not None else rows
+
+
+class _Tables(HTMLParser):
+    """Tables as lists of rows of cell texts; forgiving about the end tags HTML lets one leave out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[Any]]] = []
+        self._open: list[list[list[Any]]] = []
+        self._row: list[Any] | None = None
+        self._cell: list[str] | None = None
+        self._span = 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._open.append([])
+        elif tag == "tr" and self._open:
+            self._end_row()
+            self._row = []
+        elif tag in ("td", "th") and self._open:
+            if self._row is None:
+                self._row = []
+            self._end_cell()
+            self._cell = []
+            try:
+                self._span = max(1, min(int(dict(attrs).get("colspan") or 1), 1000))
+            except ValueError:
+                self._span = 1
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\x00")  # a line break inside the cell, kept when spaces are collapsed
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th"):
+            self._end_cell()
+        elif tag == "tr":
+            self._end_row()
+        elif tag == "table" and self._open:
+            self._end_row()
+            self.tables.append(self._open.pop())
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def _end_cell(self) -> None:
+        if self._cell is not None and self._row is not None:
+            text_ = " ".join("".join(self._cell).replace("\xa0", " ").split())  # HTML's collapsed spaces
+            self._row.append(text_.replace(" \x00 ", "\n").replace("\x00", "\n").strip())
+            self._row.extend([""] * (self._span - 1))
+        self._cell = None
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        if self._row is not None and self._open:
+            self._open[-1].append(self._row)
+        self._row = None
+
+    def finish(self) -> None:
+        while self._open:
+            self._end_row()
+            self.tables.append(self._open.pop())
+
+
+_SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+
+
+def _spreadsheet_2003(path: Path, sheet: str | None, max_rows: int | None) -> tuple[list[str], list[list[Any]]]:
+    """Sheet names and the rows of one sheet of an Excel 2003 XML workbook (numbers as numbers, dates as
+    dates, ss:Index gaps as empty cells)."""
+    try:
+        root = ElementTree.parse(path).getroot()
+    except ElementTree.ParseError as exc:
+        raise FileReadError(
+            QT_TRANSLATE_NOOP("Errors", "Cannot read {path}: {reason}"), path=path.name, reason=exc
+        ) from exc
+    sheets = root.findall(f"{_SS}Worksheet")
+    names = [ws.get(f"{_SS}Name") or f"Sheet{i + 1}" for i, ws in enumerate(sheets)]
+    if not sheets:
+        raise FileReadError(QT_TRANSLATE_NOOP("Errors", "{path} has no sheets."), path=path.name)
+    name = sheet or names[0]
+    if name not in names:
+        raise FileReadError(
+            QT_TRANSLATE_NOOP("Errors", "{path} has no sheet named {sheet}; it has: {sheets}."),
+            path=path.name,
+            sheet=name,
+            sheets="、".join(names),
+        )
+    table = sheets[names.index(name)].find(f"{_SS}Table")
+    rows: list[list[Any]] = []
+    for row in [] if table is None else table.findall(f"{_SS}Row"):
+        at = row.get(f"{_SS}Index")
+        if at and at.isdigit():
+            rows.extend([] for _ in range(int(at) - 1 - len(rows)))
+        cells: list[Any] = []
+        for cell in row.findall(f"{_SS}Cell"):
+            index = cell.get(f"{_SS}Index")
+            if index and index.isdigit():
+                cells.extend([None] * (int(index) - 1 - len(cells)))
+            data = cell.find(f"{_SS}Data")
+            cells.append(None if data is None else _xml_value(data))
+        rows.append(cells)
+        if max_rows is not None and len(rows) >= max_rows:
+            break
+    return names, rows
+
+
+def _xml_value(data: ElementTree.Element) -> Any:
+    value = "".join(data.itertext())
+    kind = data.get(f"{_SS}Type")
+    if kind == "Number":
+        try:
+            return float(value)
+        except ValueError:
+            return value
+    if kind == "DateTime":
+        try:
+            return datetime.datetime.fromisoformat(value[:19])
+        except ValueError:
+            return value
+    if kind == "Boolean":
+        return value.strip() == "1"
+    return value

@@ -1750,6 +1750,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>{path} 不是 UTF-8、GBK 或 GB18030 编码的文本；请另存为“CSV UTF-8”。</translation>
     </message>
     <message>
+        <source>{path} is a web page without a table; open it in Excel and save it as .xlsx.</source>
+        <translation>{path} 是一个没有表格的网页文件；请用 Excel 打开后另存为 .xlsx。</translation>
+    </message>
+    <message>
         <source>Please enter a name.</source>
         <translation>请输入名称。</translation>
     </message>

@@ -1,0 +1,91 @@
+"""Reading what shop systems call an Excel export: real workbooks, and HTML tables, Excel 2003 XML and
+tab-separated text that only carry an .xls name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app.services.importer import ImportService
+from app.services.tabular import FileReadError, read_grid, sheet_names
+
+HTML_EXPORT = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>
+<body><table border="1">
+<tr><td colspan="4" style="font-weight:bold">会员列表 导出时间：2026-03-01</td></tr>
+<tr><th>会员姓名</th><th>手机号</th><th>累计消费</th><th>备注</th></tr>
+<tr><td>张晓燕</td><td style="mso-number-format:'\\@'">13800138000</td><td>￥1,234.50</td><td>老客&nbsp;户<br>爱吃甜</td></tr>
+<tr><td>周敏<td>13900139000<td>12<td>
+</table></body></html>"""
+
+XML_2003 = """<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="说明"><Table><Row><Cell><Data ss:Type="String">见下一页</Data></Cell></Row></Table></Worksheet>
+ <Worksheet ss:Name="订单">
+  <Table>
+   <Row><Cell><Data ss:Type="String">订单号</Data></Cell><Cell><Data ss:Type="String">下单时间</Data></Cell>
+        <Cell><Data ss:Type="String">实付金额</Data></Cell><Cell><Data ss:Type="String">渠道</Data></Cell>
+        <Cell><Data ss:Type="String">手机号</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">X1</Data></Cell><Cell><Data ss:Type="DateTime">2026-03-01T10:30:00.000</Data></Cell>
+        <Cell><Data ss:Type="Number">58.5</Data></Cell><Cell><Data ss:Type="String">门店</Data></Cell>
+        <Cell><Data ss:Type="Number">13800138000</Data></Cell></Row>
+   <Row ss:Index="4"><Cell><Data ss:Type="String">X2</Data></Cell><Cell><Data ss:Type="String">2026-03-02 09:00</Data></Cell>
+        <Cell><Data ss:Type="Number">20</Data></Cell><Cell ss:Index="5"><Data ss:Type="String">13900139000</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+</Workbook>"""
+
+
+def test_an_html_table_named_xls(tmp_path: Path) -> None:
+    path = tmp_path / "会员导出.xls"
+    path.write_bytes(HTML_EXPORT.encode("gbk"))
+    grid = read_grid(path)
+    assert grid.rows == [
+        ["会员列表 导出时间：2026-03-01", "", "", ""],
+        ["会员姓名", "手机号", "累计消费", "备注"],
+        ["张晓燕", "13800138000", "￥1,234.50", "老客 户\n爱吃甜"],
+        ["周敏", "13900139000", "12", ""],  # cells and rows whose end tags were left out
+    ]
+    assert sheet_names(path) == []
+
+
+def test_excel_2003_xml_named_xls(tmp_path: Path) -> None:
+    path = tmp_path / "orders.xls"
+    path.write_text(XML_2003, encoding="utf-8")
+    assert sheet_names(path) == ["说明", "订单"]
+    grid = read_grid(path, "订单")
+    assert grid.rows[1] == ["X1", dt.datetime(2026, 3, 1, 10, 30), 58.5, "门店", 13800138000.0]
+    assert grid.rows[2] == [] and grid.rows[3] == ["X2", "2026-03-02 09:00", 20.0, None, "13900139000"]
+    with pytest.raises(FileReadError, match="no sheet named"):
+        read_grid(path, "客户")
+
+
+def test_disguised_files_import_like_real_ones(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    html = tmp_path / "会员导出.xls"
+    html.write_bytes(HTML_EXPORT.encode("gbk"))
+    summary = ImportService(db).run(html, "customers")
+    assert (summary.inserted, summary.invalid) == (2, 0)
+    xml = tmp_path / "orders.xls"
+    xml.write_text(XML_2003, encoding="utf-8")
+    summary = ImportService(db).run(xml, "orders", sheet="订单")
+    assert (summary.inserted, summary.invalid) == (2, 0)
+    tsv = tmp_path / "orders2.xls"  # tab-separated GBK text under an Excel name
+    tsv.write_bytes("订单号\t下单时间\t实付金额\t手机号\r\nT1\t2026/3/3 8:00\t20\t13800138000\r\n".encode("gbk"))
+    assert ImportService(db).run(tsv, "orders").inserted == 1
+    unicode_text = tmp_path / "orders3.txt"  # Excel's "Unicode text": UTF-16 with tabs
+    unicode_text.write_bytes("订单号\t下单时间\t实付金额\t手机号\r\nU1\t2026-03-04\t30\t13900139000\r\n".encode("utf-16"))
+    assert ImportService(db).run(unicode_text, "orders").inserted == 1
+    with db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT external_no, amount_cents FROM orders ORDER BY external_no")).all()
+    assert [tuple(r) for r in rows] == [("T1", 2000), ("U1", 3000), ("X1", 5850), ("X2", 2000)]
+
+
+def test_a_web_page_without_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "login.xls"
+    path.write_text("<!DOCTYPE html><html><body>请先登录</body></html>", encoding="utf-8")
+    with pytest.raises(FileReadError, match="web page without a table"):
+        read_grid(path)
