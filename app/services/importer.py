@@ -136,6 +136,14 @@ class ImportService:
         with gc_paused():
             grid = read_grid(path, sheet)
         header_idx = find_header_row(kind, grid.rows)
+        if header_idx < 0 and sheet is None:  # a cover or notes sheet first: the first sheet with a header
+            for other in grid.sheets[1:]:
+                with gc_paused():
+                    candidate = read_grid(path, other)
+                found = find_header_row(kind, candidate.rows)
+                if found >= 0:
+                    grid, header_idx = candidate, found
+                    break
         if header_idx < 0:
             if not any(_has_data(row) for row in grid.rows):
                 raise ImportError_(QT_TRANSLATE_NOOP("Errors", "{path} is empty: it has no rows with data."),
@@ -590,6 +598,14 @@ def _parse(
         if kind_ == "phone":
             values, bad = nz.phones(raw, arr)
             reason = QT_TRANSLATE_NOOP("Import", "not an 11-digit mobile number")
+            # 1.38001E+10: Excel showed a number column that way and saved the CSV so; the digits are gone
+            lost = bad.to_numpy(dtype=bool) & np.strings.endswith(np.strings.lower(np.strings.slice(arr, -4, None)), "e+10")
+            for i in np.flatnonzero(lost):
+                issues.append(Issue(int(rownums[i]), header, str(arr[i]), QT_TRANSLATE_NOOP(
+                    "Import", "Excel saved this phone number as 1.38E+10 and its last digits are lost: set the column's "
+                              "format to text in Excel and save the file again")))  # fmt: skip
+            bad = bad & ~lost
+            bad_rows |= lost
         elif kind_ in ("date", "datetime"):
             values, bad = nz.dates(raw, with_time=kind_ == "datetime", arr=arr)
             reason = QT_TRANSLATE_NOOP("Import", "not a date (use 2026-01-05, 2026/1/5 or 2026年1月5日)")

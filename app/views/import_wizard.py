@@ -330,7 +330,9 @@ class ImportFilePage(QWizardPage):
         self.sheet_combo.clear()
         self.sheet_combo.addItems(names)
         self.sheet_combo.blockSignals(False)
-        self._w.sheet = names[0] if names else None
+        # no sheet named yet: the import reads the first sheet with a header row (a workbook may open with a
+        # cover or notes sheet); the list then shows the sheet it read
+        self._w.sheet = None
         self.form.setRowVisible(self.sheet_label, bool(names))
         if self._error:
             self._token += 1
@@ -435,6 +437,11 @@ class ImportFilePage(QWizardPage):
         if preview is not None:
             self._error = ""
             self._found = self._describe(preview)
+            at = self.sheet_combo.findText(preview.sheet or "")
+            if at >= 0 and at != self.sheet_combo.currentIndex():
+                self.sheet_combo.blockSignals(True)
+                self.sheet_combo.setCurrentIndex(at)
+                self.sheet_combo.blockSignals(False)
         else:
             error = errors.get(w.kind)
             self._error = describe(error) if error is not None else ""

@@ -2646,6 +2646,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>不是有效的11位手机号</translation>
     </message>
     <message>
+        <source>Excel saved this phone number as 1.38E+10 and its last digits are lost: set the column&apos;s format to text in Excel and save the file again</source>
+        <translation>Excel 把这个手机号存成了 1.38E+10 这样的写法，后几位已经丢失：请在 Excel 里把这一列设为文本格式后重新保存文件</translation>
+    </message>
+    <message>
         <source>not a date (use 2026-01-05, 2026/1/5 or 2026年1月5日)</source>
         <translation>不是日期（请写成 2026-01-05、2026/1/5 或 2026年1月5日）</translation>
     </message>

@@ -481,3 +481,27 @@ def test_a_cell_longer_than_its_column_is_reported_not_cut_short(db, tmp_path: P
                                            ["N" * 129, "2026-03-01", "10", "13700137000"]])  # fmt: skip
     summary = ImportService(db).run(orders, "orders")
     assert [(i.row, i.column, i.text()) for i in summary.issues] == [(2, "订单号", "longer than 128 characters")]
+
+
+def test_a_phone_excel_wrote_in_scientific_notation_says_how_to_fix_it(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "c.csv", [["姓名", "手机号"], ["张三", "1.38001E+10"], ["李四", "1380013800"]])
+    summary = ImportService(db).run(path, "customers")
+    assert [(i.row, i.column, i.value, i.reason.split(":")[0]) for i in summary.issues] == [
+        (2, "手机号", "1.38001E+10", "Excel saved this phone number as 1.38E+10 and its last digits are lost"),
+        (3, "手机号", "1380013800", "not an 11-digit mobile number")]  # fmt: skip
+
+
+def test_the_data_sheet_is_found_behind_a_notes_sheet(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "export.xlsx"
+    book = Workbook()
+    book.active.title = "说明"
+    book.active.append(["本文件由收银系统导出，请勿修改表头"])
+    data = book.create_sheet("会员")
+    for row in (["姓名", "手机号"], ["张三", "13800138000"]):
+        data.append(row)
+    book.save(path)
+    preview = ImportService(db).preview(path, "customers")
+    assert (preview.sheet, preview.header_row, preview.data_rows) == ("会员", 1, 1)
+    assert ImportService(db).run(path, "customers").inserted == 1
+    with pytest.raises(ImportError_, match="no header row"):  # a sheet the owner named is read as named
+        ImportService(db).run(path, "customers", sheet="说明")

@@ -193,8 +193,12 @@ def test_choosing_a_file_and_a_sheet(qtbot, db, tmp_path, monkeypatch) -> None: 
     page.choose_button.click()
     qtbot.waitUntil(lambda: not page._reading, timeout=10000)
     assert [page.sheet_combo.itemText(i) for i in range(2)] == ["说明", "客户"]
-    assert "no header row" in page.status.text()  # the first sheet is only a note
-    assert not wizard.button(NEXT).isEnabled()
+    # the first sheet is only a note: the first sheet with a header is read, and the list shows it
+    assert page.sheet_combo.currentText() == "客户" and "Read as a customer list" in page.status.text()
+    assert wizard.button(NEXT).isEnabled()
+    page.sheet_combo.setCurrentIndex(0)  # the owner's choice is read as chosen
+    qtbot.waitUntil(lambda: not page._reading, timeout=10000)
+    assert "no header row" in page.status.text() and not wizard.button(NEXT).isEnabled()
     page.sheet_combo.setCurrentIndex(1)
     qtbot.waitUntil(lambda: not page._reading, timeout=10000)
     assert wizard.sheet == "客户" and wizard.button(NEXT).isEnabled()
