@@ -615,6 +615,17 @@ def _parse(
                     issues.append(Issue(int(rownums[i]), header, _cell_text(raw.iat[i]),
                                         QT_TRANSLATE_NOOP("Import", "a birthday in the future")))  # fmt: skip
                 bad_rows |= future
+                # 03-15 or 3月15日: a member system that keeps the day but not the year
+                no_year = bad.to_numpy(dtype=bool)
+                if no_year.any():
+                    cells = pd.Series([_cell_text(v) for v in raw[no_year]], dtype=object)
+                    day_only = cells.str.fullmatch(r"\s*\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}\s*日?\s*").to_numpy(dtype=bool)
+                    for i in np.flatnonzero(no_year)[day_only]:
+                        issues.append(Issue(int(rownums[i]), header, _cell_text(raw.iat[i]), QT_TRANSLATE_NOOP(
+                            "Import", "a birthday without its year: write the year too, e.g. 1990-03-15")))  # fmt: skip
+                    bad_rows[np.flatnonzero(no_year)[day_only]] = True
+                    bad = bad.copy()
+                    bad.iloc[np.flatnonzero(no_year)[day_only]] = False
         elif kind_ == "money":
             values, bad = nz.money_cents(raw, arr)
             reason = QT_TRANSLATE_NOOP("Import", "not an amount of money")

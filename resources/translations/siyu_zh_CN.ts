@@ -2658,6 +2658,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>生日在未来</translation>
     </message>
     <message>
+        <source>a birthday without its year: write the year too, e.g. 1990-03-15</source>
+        <translation>生日缺少年份：请把年份也写上，例如 1990-03-15</translation>
+    </message>
+    <message>
         <source>not an amount of money</source>
         <translation>不是金额</translation>
     </message>

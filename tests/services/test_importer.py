@@ -505,3 +505,13 @@ def test_the_data_sheet_is_found_behind_a_notes_sheet(db, tmp_path: Path) -> Non
     assert ImportService(db).run(path, "customers").inserted == 1
     with pytest.raises(ImportError_, match="no header row"):  # a sheet the owner named is read as named
         ImportService(db).run(path, "customers", sheet="说明")
+
+
+def test_a_birthday_without_its_year_says_so(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "c.csv", [["姓名", "手机号", "生日"], ["张三", "13800138000", "03-15"],
+                                         ["李四", "13900139000", "3月15日"], ["王五", "13700137000", "明天"]])  # fmt: skip
+    summary = ImportService(db).run(path, "customers")
+    assert [(i.row, i.reason) for i in summary.issues] == [
+        (2, "a birthday without its year: write the year too, e.g. 1990-03-15"),
+        (3, "a birthday without its year: write the year too, e.g. 1990-03-15"),
+        (4, "not a date (use 2026-01-05, 2026/1/5 or 2026年1月5日)")]  # fmt: skip
