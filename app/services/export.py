@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,32 @@ def _identity(_context: str, text_: str) -> str:
 
 class ExportError(UserError):
     pass
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[Path]:
+    """Write to ``<path>.part`` and move it over ``path`` at the end, so that a failed export never leaves half a
+    file under the real name; a failure to write (the file open in Excel, a missing or read-only folder, a
+    full disk) becomes an ``ExportError`` naming the file and why."""
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.open("wb").close()  # a folder that is missing or cannot be written to fails here, before any work
+        yield tmp
+        tmp.replace(path)
+    except BaseException as exc:  # also a cancelled export: no .part file is left behind
+        if tmp.parent.exists():
+            tmp.unlink(missing_ok=True)
+        if not isinstance(exc, OSError):
+            raise
+        if isinstance(exc, PermissionError):
+            raise ExportError(QT_TRANSLATE_NOOP(
+                "Errors", "Cannot write {path}: the file is open in another program (Excel?), or this folder cannot "
+                          "be written to. Close it, or choose another name or folder."), path=str(path)) from exc  # fmt: skip
+        if isinstance(exc, FileNotFoundError):
+            raise ExportError(QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: the folder does not exist."),
+                              path=str(path)) from exc  # fmt: skip
+        raise ExportError(QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: {reason}."), path=str(path),
+                          reason=exc.strerror or str(exc)) from exc  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -81,8 +108,7 @@ def _text(value: Any, kind: str) -> str:
 
 def _write_csv(path, columns, rows, total, progress) -> int:  # type: ignore[no-untyped-def]
     count = 0
-    tmp = path.with_name(path.name + ".part")
-    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+    with writing(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow([c.header for c in columns])
         for row in rows:
@@ -91,11 +117,16 @@ def _write_csv(path, columns, rows, total, progress) -> int:  # type: ignore[no-
             count += 1
             if progress and total and count % 20000 == 0:
                 progress(QT_TRANSLATE_NOOP("Export", "Writing"), count / total)
-    tmp.replace(path)
     return count
 
 
 def _write_xlsx(path, columns, rows, total, sheet_title, progress) -> int:  # type: ignore[no-untyped-def]
+
+    with writing(path) as tmp:  # a folder that cannot be written to fails before any work
+        return _fill_xlsx(tmp, columns, rows, total, sheet_title, progress)
+
+
+def _fill_xlsx(tmp, columns, rows, total, sheet_title, progress) -> int:  # type: ignore[no-untyped-def]
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -123,6 +154,21 @@ def _write_xlsx(path, columns, rows, total, sheet_title, progress) -> int:  # ty
                 col.kind
             ]
     count = 0
+    try:
+        count = _xlsx_rows(sheet, columns, rows, styled, total, progress)
+    except BaseException:
+        sheet.close()  # the sheet's stream, or its generator complains when collected
+        raise
+    if count:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+    book.save(tmp)
+    return count
+
+
+def _xlsx_rows(sheet, columns, rows, styled, total, progress) -> int:  # type: ignore[no-untyped-def]
+    from openpyxl.cell import WriteOnlyCell
+
+    count = 0
     for row in rows:
         out: list[Any] = []
         for i, (value, col) in enumerate(zip(row, columns, strict=True)):
@@ -149,11 +195,6 @@ def _write_xlsx(path, columns, rows, total, sheet_title, progress) -> int:  # ty
         count += 1
         if progress and total and count % 5000 == 0:
             progress(QT_TRANSLATE_NOOP("Export", "Writing"), count / total)
-    if count:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
-    tmp = path.with_name(path.name + ".part")
-    book.save(tmp)
-    tmp.replace(path)
     return count
 
 
@@ -436,5 +477,6 @@ def write_template(kind: str, path: Path | str, translate: Translate = _identity
     help_sheet.column_dimensions["A"].width = 16
     help_sheet.column_dimensions["B"].width = 60
     help_sheet.column_dimensions["C"].width = 40
-    book.save(path)
+    with writing(path) as tmp:
+        book.save(tmp)
     return path

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.i18n_markers import QT_TRANSLATE_NOOP
 from app.services.database import Database
-from app.services.export import ExportError
+from app.services.export import ExportError, writing
 from app.services.groups import week_label
 from app.services.planner import CHANNELS, PlannerService
 
@@ -72,7 +72,6 @@ def export_plan(db: Database, path: Path | str, monday: dt.date) -> int:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "2:2"
-    tmp = path.with_name(path.name + ".part")
-    book.save(tmp)
-    tmp.replace(path)
+    with writing(path) as tmp:
+        book.save(tmp)
     return len(items)

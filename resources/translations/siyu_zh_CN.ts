@@ -1654,6 +1654,14 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>客户 #{id} 无法合并：该客户已不存在，或在回收站中。</translation>
     </message>
     <message>
+        <source>Cannot write {path}: the file is open in another program (Excel?), or this folder cannot be written to. Close it, or choose another name or folder.</source>
+        <translation>无法写入 {path}：文件可能正在其他程序（如 Excel）中打开，或这个文件夹不能写入。请关闭该文件，或换一个文件名或文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the folder does not exist.</source>
+        <translation>无法写入 {path}：文件夹不存在。</translation>
+    </message>
+    <message>
         <source>{path}: export to a .xlsx or .csv file.</source>
         <translation>{path}：只能导出为 .xlsx 或 .csv 文件。</translation>
     </message>

@@ -71,3 +71,42 @@ def test_templates_are_recognised_by_the_import(db, tmp_path: Path) -> None:  # 
         preview = ImportService(db).preview(path, kind)
         assert "__custom__" not in preview.mapping and "__ignore__" not in preview.mapping
         assert preview.data_rows == 0
+
+
+def test_a_file_that_cannot_be_written_says_why_and_leaves_nothing_behind(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from app.services.export import Column, ExportError, write_table
+
+    with pytest.raises(ExportError, match="the folder does not exist"):
+        ExportService(db).export_customers(tmp_path / "no such folder" / "c.xlsx")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    in_the_way = folder / "c.csv"
+    in_the_way.mkdir()  # a name the export cannot replace
+    with pytest.raises(ExportError, match="Cannot write"):
+        write_table(in_the_way, [Column("A")], [["x"]])
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel(_stage: str, _fraction: float) -> None:
+        raise Cancelled
+
+    rows = ([str(i)] for i in range(30000))
+    with pytest.raises(Cancelled):  # a cancelled export: neither the file nor its .part is left
+        write_table(folder / "big.csv", [Column("A")], rows, total=30000, progress=cancel)
+    assert sorted(p.name for p in folder.iterdir()) == ["c.csv"]
+
+
+def test_a_cancelled_xlsx_export_leaves_nothing_behind(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from app.services.export import Column, write_table
+
+    def cancel(_stage: str, _fraction: float) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_table(tmp_path / "big.xlsx", [Column("A")], ([str(i)] for i in range(6000)), total=6000, progress=cancel)
+    assert not list(tmp_path.glob("big.xlsx*"))
