@@ -480,15 +480,19 @@ def _data_frame(preview: ImportPreview) -> tuple[pd.DataFrame, np.ndarray, _Text
         def parse(columns: int) -> pd.DataFrame:
             return pd.read_csv(grid.path, encoding=encoding, header=None, skiprows=start, dtype=object,
                                keep_default_na=False, na_filter=False, engine="c", names=list(range(columns)),
+                               index_col=False,
                                sep=grid.delimiter, quotechar='"', skip_blank_lines=False)  # fmt: skip
 
+        # as many columns as the widest of the rows read so far: pandas would otherwise take a first data row
+        # longer than the header as a row label, or drop its last cell
+        top = max(width, max((len(r) for r in grid.rows[start:]), default=0))
         try:
             try:
-                frame = parse(width)  # shorter rows are padded with empty cells
+                frame = parse(top)  # shorter rows are padded with empty cells
             except pd.errors.ParserError as exc:
                 if "Expected" not in str(exc):
                     raise
-                frame = parse(width + 64)  # a row longer than the header: its extra cells are reported
+                frame = parse(top + 64)  # a row longer than the header: its extra cells are reported
         except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
             raise FileReadError(
                 QT_TRANSLATE_NOOP("Errors", "{path} cannot be read as CSV: {reason}"),
@@ -1119,15 +1123,19 @@ def _unique(values: np.ndarray) -> np.ndarray:
 # -- orders --------------------------------------------------------------------------------------------
 
 
-# order states that mean the shop was not paid, or gave all of it back
-CLOSED_ORDER_WORDS = ("关闭", "取消", "待付款", "未付款", "待支付", "未支付", "已退款", "全额退款", "退款成功", "作废",
-                      "cancel", "closed", "unpaid", "refunded", "void")  # fmt: skip
+# order states that mean the shop was not paid, or gave all of it back ...
+CLOSED_ORDER_WORDS = ("关闭", "取消", "待付款", "等待买家付款", "等待付款", "未付款", "待支付", "未支付", "支付失败",
+                      "已退款", "全额退款", "退款成功", "作废", "cancel", "closed", "unpaid", "pending payment",
+                      "awaiting payment", "payment failed", "failed", "refunded", "void")  # fmt: skip
+# ... unless the state says the refund was partial, or is about a refund request that was withdrawn
+OPEN_ORDER_WORDS = ("部分", "partial", "退款关闭", "退款已关闭", "退款取消", "未关闭", "not closed")
 
 
 def _closed_orders(status: pd.Series) -> np.ndarray:
-    lowered = status.astype("string").str.lower()
-    pattern = "|".join(CLOSED_ORDER_WORDS)
-    return lowered.str.contains(pattern, regex=True).fillna(False).to_numpy(dtype=bool)
+    lowered = status.astype("string").str.lower().str.replace(r"\s+", " ", regex=True)
+    closed = lowered.str.contains("|".join(CLOSED_ORDER_WORDS), regex=True).fillna(False)
+    still_open = lowered.str.contains("|".join(OPEN_ORDER_WORDS), regex=True).fillna(False)
+    return (closed & ~still_open).to_numpy(dtype=bool)
 
 
 class _OrderPlan:
@@ -1140,8 +1148,6 @@ class _OrderPlan:
         self.closed = _closed_orders(parsed["status"]) & ~bad_rows if "status" in parsed else None
         if self.closed is not None:  # left out of the import, counted; not invalid
             bad_rows |= self.closed
-        if "refund" in parsed and "amount" in parsed:  # a partial refund: what the shop kept
-            parsed["amount"] = parsed["amount"] - parsed["refund"].fillna(0)
         if "amount" in parsed and "ordered_at" in parsed:  # nothing paid and no time: an order never paid for
             unpaid = ((parsed["amount"] == 0).fillna(False) & parsed["ordered_at"].isna()).to_numpy(dtype=bool)
             unpaid &= ~bad_rows
@@ -1200,7 +1206,24 @@ class _OrderPlan:
         self.bad_rows |= conflict
         self.customer = pid.fillna(cid)
         self.phone, self.code = phone, code
+        self._one_code_one_new_customer()
         self._one_customer_an_order()
+
+    def _one_code_one_new_customer(self) -> None:
+        """Customers the file creates: one member code cannot go to two new phone numbers."""
+        new = (self.customer.isna() & self.code.notna() & self.phone.notna()).to_numpy(dtype=bool) & ~self.bad_rows
+        if not new.any():
+            return
+        rows = np.flatnonzero(new)
+        pairs = pd.DataFrame({"code": self.code.iloc[rows].to_numpy(), "phone": self.phone.iloc[rows].to_numpy()},
+                             index=rows)  # fmt: skip
+        first_phone = pairs.groupby("code", sort=False)["phone"].transform("first")
+        first_row = pairs.index.to_series().groupby(pairs["code"].to_numpy(), sort=False).transform("first")
+        for i in pairs.index[(pairs["phone"] != first_phone).to_numpy(dtype=bool)]:
+            self.issues.append(Issue(int(self.rownums[i]), self._column("member_code"), str(self.code.iat[i]),
+                                     QT_TRANSLATE_NOOP("Import", "this member code goes with another phone number in row {row}"),
+                                     {"row": int(self.rownums[first_row[i]])}))  # fmt: skip
+            self.bad_rows[i] = True
 
     def _one_customer_an_order(self) -> None:
         """Rows that share an order number are lines of one order: a line naming another customer than the
@@ -1219,7 +1242,14 @@ class _OrderPlan:
         repeated = np.flatnonzero(order.duplicated(keep=False).to_numpy(dtype=bool) & valid)
         if not len(repeated):
             return
-        who = ("id:" + self.customer.astype("string")).fillna("p:" + self.phone.astype("string")).fillna(
+        phone = self.phone.copy()
+        # a new customer's line with only the member code is the customer another line names by phone and code
+        code_only = (self.customer.isna() & phone.isna() & self.code.notna()).to_numpy(dtype=bool)
+        if code_only.any():
+            both = (self.phone.notna() & self.code.notna()).to_numpy(dtype=bool)
+            phone_of = pd.Series(self.phone[both].to_numpy(), index=self.code[both].to_numpy()).groupby(level=0).first()
+            phone[code_only] = self.code[code_only].map(phone_of)
+        who = ("id:" + self.customer.astype("string")).fillna("p:" + phone.astype("string")).fillna(
             "c:" + self.code.astype("string"))  # fmt: skip
         sub = pd.DataFrame({"order": order.iloc[repeated].to_numpy(), "who": who.iloc[repeated].to_numpy()},
                            index=repeated)  # fmt: skip
@@ -1234,15 +1264,17 @@ class _OrderPlan:
 
     def _fold_lines(self, frame: pd.DataFrame, valid: np.ndarray) -> tuple[pd.DataFrame, int, int]:
         """Rows sharing an order number, folded into one order. A row repeated exactly (every column of the
-        file alike) counts once. The others are the order's lines: their amounts are added up when they
-        differ, or when each is quantity × unit price; lines that all carry one amount (an order total that
-        item exports repeat on every line) count it once. The order's time is its earliest line's."""
+        file alike) counts once. The others are the order's lines: their amounts add up when the file's amount
+        column holds line amounts (it differs between the lines of some order, or it is quantity × unit
+        price); a file that repeats one amount on every line of each order (item exports that carry the
+        order's total) counts it once. Refunds follow the same rule. The order's time is its earliest line's."""
         candidates = self.repeated_no[valid]
         if not candidates.any():
             return frame, 0, 0
         repeated = pd.Series(candidates) & frame.duplicated(["source", "no"], keep=False)
         if not repeated.any():
             return frame, 0, 0
+        frame = frame.copy()
         sub = frame[repeated].copy()
         before = len(sub)
         if self.cells is not None:
@@ -1252,20 +1284,60 @@ class _OrderPlan:
             sub = sub[~sub.duplicated(["source", "no", "_row"])].drop(columns="_row")
         repeats = before - len(sub)
         groups = sub.groupby(["source", "no"], sort=False)
-        total = groups["cents"].transform("sum")
-        if not self.lines:
-            total = total.where(groups["cents"].transform("nunique") > 1, sub["cents"])
-        sub["cents"] = total
+
+        def fold(column: str, per_line: bool) -> pd.Series:
+            # decided for the whole file: a column whose value differs between the lines of some order holds
+            # each line's own amount (all add up, equal ones too); a column that repeats one value on every
+            # line of every order holds the order's (counted once)
+            if per_line or bool((groups[column].transform("nunique") > 1).any()):
+                return groups[column].transform("sum")
+            return sub[column]
+
+        sub["cents"] = fold("cents", self.lines)
+        sub["refund"] = fold("refund", False)
         sub["at"] = groups["at"].transform("min")
         sub["channel"] = groups["channel"].transform("first")
         sub = sub[~sub.duplicated(["source", "no"])]
         folded = pd.concat([frame[~repeated], sub]).sort_index().reset_index(drop=True)
         return folded, repeats, len(frame) - len(folded) - repeats
 
+    def _order_keys(self, rows: np.ndarray) -> pd.Series:
+        source = self.parsed["source"].fillna(self.default_source) if "source" in self.parsed else None
+        numbers = self.parsed["external_no"] if "external_no" in self.parsed else pd.Series([None] * self.n)
+        keys = (source if source is not None else self.default_source) + "\x1f" + numbers
+        return keys.iloc[rows]
+
+    def _close_orders(self, conn: Connection, summary: ImportSummary) -> None:
+        """Orders the file says are closed, unpaid or refunded: left out (counted once an order); one the shop
+        already has from an earlier import is set to 0 (no longer a sale), counted as updated."""
+        rows = np.flatnonzero(self.closed)
+        keys = self._order_keys(rows)
+        summary.closed_orders += int(keys.nunique()) + int(keys.isna().sum())  # orders, not their lines
+        known = keys.dropna().drop_duplicates()
+        if known.empty:
+            return
+        pairs = [tuple(k.split("\x1f", 1)) for k in known.tolist()]
+        found: list[tuple[int, int]] = []
+        for chunk in range(0, len(pairs), 2000):
+            part = pairs[chunk : chunk + 2000]
+            params = {f"s{i}": src for i, (src, _no) in enumerate(part)} | {f"n{i}": no for i, (_src, no) in enumerate(part)}
+            where = " OR ".join(f"(source = :s{i} AND external_no = :n{i})" for i in range(len(part)))
+            found += [(r[0], r[1]) for r in conn.execute(text(
+                f"SELECT id, customer_id FROM orders WHERE amount_cents != 0 AND ({where})"), params)]  # fmt: skip
+        if not found:
+            return
+        ids = [r[0] for r in found]
+        for chunk in range(0, len(ids), 5000):
+            conn.execute(text(f"UPDATE orders SET amount_cents = 0 WHERE id IN ({','.join(map(str, ids[chunk:chunk + 5000]))})"))
+        from app.services.customer_stats import refresh_customer_stats
+
+        refresh_customer_stats(conn, sorted({r[1] for r in found}))
+        summary.updated += len(ids)
+
     def write(self, conn: Connection, summary: ImportSummary, progress: Callable[[float], None]) -> None:
         p = self.parsed
-        if self.closed is not None:
-            summary.closed_orders += int(self.closed.sum())
+        if self.closed is not None and self.closed.any():
+            self._close_orders(conn, summary)
         valid = ~self.bad_rows
         if not valid.any():
             return
@@ -1290,6 +1362,7 @@ class _OrderPlan:
             "channel": text_column("channel"),
             "source": text_column("source", self.default_source),
             "no": text_column("external_no"),
+            "refund": p["refund"][valid].fillna(0).to_numpy() if "refund" in p else np.zeros(n_valid, dtype=np.int64),
         })  # fmt: skip
         now = dt.datetime.now().replace(microsecond=0).isoformat(" ")
         # customers named by the file but not in the shop yet are created
@@ -1317,6 +1390,7 @@ class _OrderPlan:
         frame, repeats, lines = self._fold_lines(frame, valid)
         summary.merged += repeats
         summary.order_lines += lines
+        frame["cents"] = frame["cents"] - frame["refund"]  # a partial refund: what the shop kept
         frame["at_text"] = pd.to_datetime(frame["at"]).dt.strftime("%Y-%m-%d %H:%M:%S").astype(object)
         # orders without a number: customer, time, amount and occurrence make the key
         if frame["no"].isna().any() if "no" in frame else True:

@@ -12,6 +12,8 @@ from functools import cache
 
 from app.paths import resource
 
+KEY_LENGTH = 255  # the search_key column's width: a long name's key is cut, its start still found
+
 
 @cache
 def _table() -> dict[str, str]:
@@ -54,7 +56,7 @@ def search_key(*texts: str | None) -> str:
         if spelled:
             parts.append(spelled)
             parts.append(text.translate(initials))
-    return " ".join(parts)
+    return " ".join(parts)[:KEY_LENGTH]
 
 
 def search_keys(names: list[str | None], remarks: list[str | None]) -> list[str]:
@@ -70,5 +72,5 @@ def search_keys(names: list[str | None], remarks: list[str | None]) -> list[str]
     out = []
     for name, remark in zip(names, remarks, strict=True):
         a, b = key(name), key(remark)
-        out.append(f"{a} {b}" if a and b else a or b)
+        out.append(f"{a} {b}"[:KEY_LENGTH] if a and b else a or b)
     return out

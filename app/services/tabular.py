@@ -199,19 +199,24 @@ def _html_rows(path: Path, max_rows: int | None) -> list[list[Any]]:
 
 
 class _Tables(HTMLParser):
-    """Tables as lists of rows of cell texts; forgiving about the end tags HTML lets one leave out."""
+    """Tables as lists of rows of cell texts; forgiving about the end tags HTML lets one leave out. A cell
+    spanning rows (an order's number over its item rows) repeats its text in each row it covers; one spanning
+    columns is followed by empty cells."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[list[list[Any]]] = []
         self._open: list[list[list[Any]]] = []
+        self._spans: list[dict[int, list[Any]]] = []  # per open table: column -> [rows still covered, text]
         self._row: list[Any] | None = None
         self._cell: list[str] | None = None
-        self._span = 1
+        self._colspan = 1
+        self._rowspan = 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
             self._open.append([])
+            self._spans.append({})
         elif tag == "tr" and self._open:
             self._end_row()
             self._row = []
@@ -220,10 +225,9 @@ class _Tables(HTMLParser):
                 self._row = []
             self._end_cell()
             self._cell = []
-            try:
-                self._span = max(1, min(int(dict(attrs).get("colspan") or 1), 1000))
-            except ValueError:
-                self._span = 1
+            values = dict(attrs)
+            self._colspan = _span(values.get("colspan"))
+            self._rowspan = _span(values.get("rowspan"))
         elif tag == "br" and self._cell is not None:
             self._cell.append("\x00")  # a line break inside the cell, kept when spaces are collapsed
 
@@ -235,21 +239,45 @@ class _Tables(HTMLParser):
         elif tag == "table" and self._open:
             self._end_row()
             self.tables.append(self._open.pop())
+            self._spans.pop()
 
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
             self._cell.append(data)
 
+    def _covered(self) -> None:
+        """Fill the row's next columns that a cell of an earlier row spans."""
+        assert self._row is not None
+        spans = self._spans[-1]
+        while len(self._row) in spans:
+            span = spans[len(self._row)]
+            self._row.append(span[1])
+            span[0] -= 1
+            if span[0] <= 0:
+                del spans[len(self._row) - 1]
+
     def _end_cell(self) -> None:
         if self._cell is not None and self._row is not None:
+            self._covered()
             text_ = " ".join("".join(self._cell).replace("\xa0", " ").split())  # HTML's collapsed spaces
-            self._row.append(text_.replace(" \x00 ", "\n").replace("\x00", "\n").strip())
-            self._row.extend([""] * (self._span - 1))
+            text_ = text_.replace(" \x00 ", "\n").replace("\x00", "\n").strip()
+            first = len(self._row)
+            self._row.append(text_)
+            self._row.extend([""] * (self._colspan - 1))
+            if self._rowspan > 1:
+                for col in range(first, first + self._colspan):
+                    self._spans[-1][col] = [self._rowspan - 1, text_ if col == first else ""]
         self._cell = None
 
     def _end_row(self) -> None:
         self._end_cell()
         if self._row is not None and self._open:
+            spans = self._spans[-1]
+            while any(col >= len(self._row) for col in spans):  # covered cells after the row's last own cell
+                if len(self._row) in spans:
+                    self._covered()
+                else:
+                    self._row.append("")
             self._open[-1].append(self._row)
         self._row = None
 
@@ -257,6 +285,14 @@ class _Tables(HTMLParser):
         while self._open:
             self._end_row()
             self.tables.append(self._open.pop())
+            self._spans.pop()
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 1000))
+    except ValueError:
+        return 1
 
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
@@ -296,6 +332,9 @@ def _spreadsheet_2003(path: Path, sheet: str | None, max_rows: int | None) -> tu
                 cells.extend([None] * (int(index) - 1 - len(cells)))
             data = cell.find(f"{_SS}Data")
             cells.append(None if data is None else _xml_value(data))
+            across = cell.get(f"{_SS}MergeAcross")  # a cell merged over the next columns
+            if across and across.isdigit():
+                cells.extend([None] * min(int(across), 1000))
         rows.append(cells)
         if max_rows is not None and len(rows) >= max_rows:
             break

@@ -2706,6 +2706,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>缺少姓名或手机号</translation>
     </message>
     <message>
+        <source>this member code goes with another phone number in row {row}</source>
+        <translation>这个会员编号在第 {row} 行对应另一个手机号</translation>
+    </message>
+    <message>
         <source>this order number belongs to another customer in row {row}</source>
         <translation>这个订单号在第 {row} 行属于另一位客户</translation>
     </message>

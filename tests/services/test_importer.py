@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import text
@@ -390,17 +391,30 @@ def test_order_lines_with_quantity_and_unit_price_make_one_order_each(db, tmp_pa
 
 
 def test_item_rows_repeating_the_order_total_count_it_once(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = xlsx(tmp_path / "items.xlsx", [
-        ["订单号", "商品名称", "下单时间", "实付金额", "手机号"],
-        ["Y1", "吐司", "2026-03-01 10:00:00", 58, "13800138000"],  # the order's total on each of its item rows
-        ["Y1", "可颂", "2026-03-01 10:00:00", 58, "13800138000"],
-        ["Y2", "吐司", "2026-03-02 09:00:00", 12, "13800138000"],  # item amounts that differ: added up
-        ["Y2", "贝果", "2026-03-02 09:00:00", 18.5, "13800138000"],
+    totals = xlsx(tmp_path / "items.xlsx", [
+        ["订单号", "商品名称", "下单时间", "实付金额", "退款金额", "手机号"],
+        ["Y1", "吐司", "2026-03-01 10:00:00", 58, 8, "13800138000"],  # the order's figures on each item row
+        ["Y1", "可颂", "2026-03-01 10:00:00", 58, 8, "13800138000"],
+        ["Y2", "吐司", "2026-03-02 09:00:00", 30, None, "13800138000"],
+        ["Y2", "贝果", "2026-03-02 09:00:00", 30, None, "13800138000"],
     ])  # fmt: skip
-    summary = ImportService(db).run(path, "orders")
+    summary = ImportService(db).run(totals, "orders")
     assert (summary.inserted, summary.order_lines) == (2, 2)
-    assert q(db, "SELECT external_no, amount_cents FROM orders ORDER BY external_no") == [("Y1", 5800), ("Y2", 3050)]
-    assert q(db, "SELECT order_count, total_spent_cents FROM customer") == [(2, 8850)]
+    assert q(db, "SELECT external_no, amount_cents FROM orders ORDER BY external_no") == [("Y1", 5000), ("Y2", 3000)]
+
+
+def test_item_rows_with_their_own_amounts_add_up(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = xlsx(tmp_path / "lines.xlsx", [
+        ["订单号", "商品名称", "下单时间", "实付金额", "退款金额", "手机号"],
+        ["B1", "面包", "2026-03-01 10:00:00", 10, None, "13800138000"],  # two items at one price: both count
+        ["B1", "牛奶", "2026-03-01 10:00:00", 10, None, "13800138000"],
+        ["B2", "吐司", "2026-03-02 09:00:00", 12, None, "13800138000"],  # amounts that differ: item amounts
+        ["B2", "贝果", "2026-03-02 09:00:00", 18.5, 5, "13800138000"],  # a refund on one item
+    ])  # fmt: skip
+    summary = ImportService(db).run(lines, "orders")
+    assert (summary.inserted, summary.order_lines) == (2, 2)
+    assert q(db, "SELECT external_no, amount_cents FROM orders ORDER BY external_no") == [("B1", 2000), ("B2", 2550)]
+    assert q(db, "SELECT order_count, total_spent_cents FROM customer") == [(2, 4550)]
 
 
 def test_one_order_number_for_two_customers_is_reported(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -515,3 +529,50 @@ def test_a_birthday_without_its_year_says_so(db, tmp_path: Path) -> None:  # typ
         (2, "a birthday without its year: write the year too, e.g. 1990-03-15"),
         (3, "a birthday without its year: write the year too, e.g. 1990-03-15"),
         (4, "not a date (use 2026-01-05, 2026/1/5 or 2026年1月5日)")]  # fmt: skip
+
+
+def test_an_order_closed_after_it_was_imported_is_no_longer_a_sale(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    header = ["订单号", "订单状态", "下单时间", "实付金额", "手机号"]
+    paid = xlsx(tmp_path / "o1.xlsx", [header, ["R1", "已完成", "2026-03-01 10:00:00", 100, "13800138000"],
+                                       ["R2", "已完成", "2026-03-02 10:00:00", 50, "13800138000"]])  # fmt: skip
+    ImportService(db).run(paid, "orders")
+    refunded = xlsx(tmp_path / "o2.xlsx", [header, ["R1", "已退款", "2026-03-01 10:00:00", 100, "13800138000"],
+                                           ["R2", "部分退款", "2026-03-02 10:00:00", 50, "13800138000"]])  # fmt: skip
+    summary = ImportService(db).run(refunded, "orders")
+    assert (summary.updated, summary.unchanged, summary.closed_orders) == (1, 1, 1)
+    assert q(db, "SELECT external_no, amount_cents FROM orders ORDER BY external_no") == [("R1", 0), ("R2", 5000)]
+    assert q(db, "SELECT order_count, total_spent_cents FROM customer") == [(1, 5000)]
+    again = ImportService(db).run(refunded, "orders")
+    assert (again.inserted, again.updated, again.closed_orders) == (0, 0, 1)
+
+
+def test_order_states_partial_refunds_and_withdrawn_refund_requests_stay_sales() -> None:
+    from app.services.importer import _closed_orders
+
+    states = ["交易成功", "交易关闭", "等待买家付款", "部分退款成功", "退款关闭", "Partially refunded", "Pending payment",
+              "Cancelled", "已退款", None]  # fmt: skip
+    closed = _closed_orders(pd.Series(states, dtype=object)).tolist()
+    assert [s for s, c in zip(states, closed, strict=True) if c] == [
+        "交易关闭", "等待买家付款", "Pending payment", "Cancelled", "已退款"]  # fmt: skip
+
+
+def test_one_new_member_code_on_two_new_phones_is_reported(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "o.xlsx", [["订单号", "下单时间", "手机号", "实付金额", "会员编号"],
+                                      ["A", "2026-01-05 10:00", "13800138001", 10, "M2"],
+                                      ["B", "2026-01-06 10:00", "13800138000", 10, "M2"]])  # fmt: skip
+    summary = ImportService(db).run(path, "orders")
+    assert [(i.row, i.column, i.text()) for i in summary.issues] == [
+        (3, "会员编号", "this member code goes with another phone number in row 2")]  # fmt: skip
+
+
+def test_a_first_data_row_longer_than_the_header(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "o.csv"  # an unquoted ¥1,000 splits a cell in two: no row taken as a row label
+    path.write_text("订单号,下单时间,手机号,实付金额\nA,2026-01-05,13800138001,¥1,000\n", encoding="utf-8")
+    summary = ImportService(db).run(path, "orders")
+    assert summary.inserted == 1 and summary.ignored_columns == ["列5"]  # named in the summary line
+
+
+def test_a_long_name_and_remark_keep_their_search_key_within_its_column(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "c.xlsx", [["姓名", "手机号", "备注名"], ["张晓燕" * 40, "13800138000", "老" * 120]])
+    assert ImportService(db).run(path, "customers").inserted == 1
+    assert q(db, "SELECT length(search_key) <= 255, substr(search_key, 1, 11) FROM customer") == [(1, "zhangxiaoya")]

@@ -89,3 +89,21 @@ def test_a_web_page_without_a_table(tmp_path: Path) -> None:
     path.write_text("<!DOCTYPE html><html><body>请先登录</body></html>", encoding="utf-8")
     with pytest.raises(FileReadError, match="web page without a table"):
         read_grid(path)
+
+
+def test_html_cells_spanning_rows_repeat_in_each_row(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "订单.xls"
+    path.write_text(
+        "<table><tr><th>订单号</th><th>下单时间</th><th>商品</th><th>实付金额</th><th>手机号</th></tr>"
+        "<tr><td rowspan='2'>E1</td><td rowspan='2'>2026-03-01 10:00</td><td>面包</td><td>12</td>"
+        "<td rowspan='2'>13800138000</td></tr><tr><td>牛奶</td><td>8</td></tr>"
+        "<tr><td>E2</td><td>2026-03-02</td><td>吐司</td><td>20</td><td>13900139000</td></tr></table>",
+        encoding="utf-8",
+    )
+    assert read_grid(path).rows[1:3] == [["E1", "2026-03-01 10:00", "面包", "12", "13800138000"],
+                                         ["E1", "2026-03-01 10:00", "牛奶", "8", "13800138000"]]  # fmt: skip
+    summary = ImportService(db).run(path, "orders")
+    assert (summary.inserted, summary.order_lines, summary.invalid) == (2, 1, 0)
+    with db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT external_no, amount_cents FROM orders ORDER BY external_no")).all()
+    assert [tuple(r) for r in rows] == [("E1", 2000), ("E2", 2000)]
