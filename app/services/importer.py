@@ -603,7 +603,9 @@ def _parse(
             values, bad = nz.phones(raw, arr)
             reason = QT_TRANSLATE_NOOP("Import", "not an 11-digit mobile number")
             # 1.38001E+10: Excel showed a number column that way and saved the CSV so; the digits are gone
-            lost = bad.to_numpy(dtype=bool) & np.strings.endswith(np.strings.lower(np.strings.slice(arr, -4, None)), "e+10")
+            lost = bad.to_numpy(dtype=bool)
+            if lost.any():
+                lost[lost] = np.strings.endswith(np.strings.lower(np.strings.slice(arr[lost], -4, None)), "e+10")
             for i in np.flatnonzero(lost):
                 issues.append(Issue(int(rownums[i]), header, str(arr[i]), QT_TRANSLATE_NOOP(
                     "Import", "Excel saved this phone number as 1.38E+10 and its last digits are lost: set the column's "
