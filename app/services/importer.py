@@ -603,7 +603,7 @@ def _parse(
             values, bad = nz.phones(raw, arr)
             reason = QT_TRANSLATE_NOOP("Import", "not an 11-digit mobile number")
             # 1.38001E+10: Excel showed a number column that way and saved the CSV so; the digits are gone
-            lost = bad.to_numpy(dtype=bool)
+            lost = bad.to_numpy(dtype=bool, copy=True)
             if lost.any():
                 lost[lost] = np.strings.endswith(np.strings.lower(np.strings.slice(arr[lost], -4, None)), "e+10")
             for i in np.flatnonzero(lost):
