@@ -137,6 +137,12 @@ def _workbook(path: Path) -> Any:
     try:
         return CalamineWorkbook.from_path(str(path))
     except Exception as exc:
+        data = path.read_bytes()
+        if data.startswith(b"\xd0\xcf\x11\xe0") and "EncryptedPackage".encode("utf-16-le") in data:
+            # the workbook sealed inside an OLE file: Excel's encryption
+            raise FileReadError(QT_TRANSLATE_NOOP(
+                "Errors", "{path} is protected by a password: open it in Excel, remove the password (File → Info → "
+                          "Protect Workbook) and save it again."), path=path.name) from exc  # fmt: skip
         raise FileReadError(
             QT_TRANSLATE_NOOP("Errors", "Cannot read {path}: {reason}"), path=path.name, reason=exc
         ) from exc

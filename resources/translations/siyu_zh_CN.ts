@@ -1758,6 +1758,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>{path} 不是 UTF-8、GBK 或 GB18030 编码的文本；请另存为“CSV UTF-8”。</translation>
     </message>
     <message>
+        <source>{path} is protected by a password: open it in Excel, remove the password (File → Info → Protect Workbook) and save it again.</source>
+        <translation>{path} 设置了打开密码：请用 Excel 打开，取消密码（文件 → 信息 → 保护工作簿）后重新保存。</translation>
+    </message>
+    <message>
         <source>{path} is a web page without a table; open it in Excel and save it as .xlsx.</source>
         <translation>{path} 是一个没有表格的网页文件；请用 Excel 打开后另存为 .xlsx。</translation>
     </message>

@@ -107,3 +107,10 @@ def test_html_cells_spanning_rows_repeat_in_each_row(db, tmp_path: Path) -> None
     with db.engine.connect() as conn:
         rows = conn.execute(text("SELECT external_no, amount_cents FROM orders ORDER BY external_no")).all()
     assert [tuple(r) for r in rows] == [("E1", 2000), ("E2", 2000)]
+
+
+def test_a_password_protected_workbook_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "加密.xlsx"  # Excel writes an encrypted .xlsx as an OLE compound file
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1016) + "EncryptedPackage".encode("utf-16-le") + bytes(3040))
+    with pytest.raises(FileReadError, match="protected by a password"):
+        read_grid(path)
