@@ -114,3 +114,15 @@ def test_a_password_protected_workbook_says_so(tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1016) + "EncryptedPackage".encode("utf-16-le") + bytes(3040))
     with pytest.raises(FileReadError, match="protected by a password"):
         read_grid(path)
+
+
+def test_a_real_excel_97_workbook(db) -> None:  # type: ignore[no-untyped-def]
+    # written by xlwt (Excel 97-2003, BIFF8): a merged title row, a phone as a number, date cells
+    path = Path(__file__).parent / "files" / "members-biff8.xls"
+    assert read_grid(path).rows[2][:3] == ["张晓燕", 13800138000.0, dt.date(1990, 5, 6)]
+    summary = ImportService(db).run(path, "customers")
+    assert (summary.inserted, summary.invalid) == (2, 0)
+    with db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT name, phone, birthday FROM customer ORDER BY id")).all()
+    assert [(r[0], r[1], str(r[2])[:10]) for r in rows] == [("张晓燕", "13800138000", "1990-05-06"),
+                                                            ("周敏", "13900139000", "1988-01-05")]  # fmt: skip
