@@ -886,9 +886,13 @@ class _CustomerPlan:
         field_rows: list[tuple[int, str, str]] = []
 
         # new customers, column by column
+        every = len(fresh) == len(target)  # a first import: every row is a new customer, columns as they are
+
         def pick(key: str) -> list[Any]:
             values = cols.get(key)
-            return [values[p] for p in fresh] if values is not None else [None] * len(fresh)
+            if values is None:
+                return [None] * len(fresh)
+            return values if every else [values[p] for p in fresh]  # read only below, never changed
 
         new = {c: pick(c) for c in CUSTOMER_COLUMNS if c != "owner_staff_id"}
         new["name"] = [n if n is not None else (r or ph or "")
