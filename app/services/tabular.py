@@ -69,16 +69,7 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
     if suffix in EXCEL_SUFFIXES:
         book = _workbook(path)
         names = book.sheet_names
-        if not names:
-            raise FileReadError(QT_TRANSLATE_NOOP("Errors", "{path} has no sheets."), path=path.name)
-        name = sheet or names[0]
-        if name not in names:
-            raise FileReadError(
-                QT_TRANSLATE_NOOP("Errors", "{path} has no sheet named {sheet}; it has: {sheets}."),
-                path=path.name,
-                sheet=name,
-                sheets="、".join(names),
-            )
+        name = _sheet(path, names, sheet)
         try:
             rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=max_rows)
         except Exception as exc:  # calamine raises its own types for damaged files
@@ -102,6 +93,21 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
         QT_TRANSLATE_NOOP("Errors", "{path}: only .xlsx, .xls and .csv files can be imported."),
         path=path.name,
     )
+
+
+def _sheet(path: Path, names: list[str], sheet: str | None) -> str:
+    """The sheet to read: the one asked for, else the first; an error naming the sheets there are."""
+    if not names:
+        raise FileReadError(QT_TRANSLATE_NOOP("Errors", "{path} has no sheets."), path=path.name)
+    name = sheet or names[0]
+    if name not in names:
+        raise FileReadError(
+            QT_TRANSLATE_NOOP("Errors", "{path} has no sheet named {sheet}; it has: {sheets}."),
+            path=path.name,
+            sheet=name,
+            sheets="、".join(names),
+        )
+    return name
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
@@ -315,16 +321,7 @@ def _spreadsheet_2003(path: Path, sheet: str | None, max_rows: int | None) -> tu
         ) from exc
     sheets = root.findall(f"{_SS}Worksheet")
     names = [ws.get(f"{_SS}Name") or f"Sheet{i + 1}" for i, ws in enumerate(sheets)]
-    if not sheets:
-        raise FileReadError(QT_TRANSLATE_NOOP("Errors", "{path} has no sheets."), path=path.name)
-    name = sheet or names[0]
-    if name not in names:
-        raise FileReadError(
-            QT_TRANSLATE_NOOP("Errors", "{path} has no sheet named {sheet}; it has: {sheets}."),
-            path=path.name,
-            sheet=name,
-            sheets="、".join(names),
-        )
+    name = _sheet(path, names, sheet)
     table = sheets[names.index(name)].find(f"{_SS}Table")
     rows: list[list[Any]] = []
     for row in [] if table is None else table.findall(f"{_SS}Row"):
