@@ -246,6 +246,11 @@ def _dates_slow(values: pd.Series, arr: np.ndarray) -> pd.Series:
         slow = fast.isna()
         if slow.any():
             fast[slow] = _parse_text_dates(text[slow].astype("string"))
+        # an Excel date serial written out as text (a CSV saved from an unformatted date column): 45292
+        serial_text = fast.isna() & text.str.fullmatch(r"\s*\d{5}(?:\.\d+)?\s*").fillna(False).astype(bool)
+        if serial_text.any():
+            serial = pd.to_numeric(text[serial_text], errors="coerce")
+            fast[serial_text] = (EXCEL_EPOCH + pd.to_timedelta(serial, unit="D")).dt.round("s")
         result[rest] = fast.to_numpy()
     return result
 

@@ -42,3 +42,9 @@ def test_numbers_take_decimals_negatives_and_money_signs() -> None:
     values, bad = nz.numbers(column(6, "0.125", "-1", "1,200", "¥2.55", "", "六"))
     assert values.tolist()[:5] == [6.0, 0.125, -1.0, 1200.0, 2.55]
     assert bad.tolist() == [False, False, False, False, False, False, True]
+
+
+def test_an_excel_date_serial_written_as_text() -> None:
+    days, bad = nz.dates(column("45292", "45292.5", "4529", "2026-01-05"), with_time=True)
+    assert [str(d) for d in days[:2]] == ["2024-01-01 00:00:00", "2024-01-01 12:00:00"]
+    assert bad.tolist() == [False, False, True, False]  # four digits are no date
