@@ -106,6 +106,19 @@ def _float_texts(values: np.ndarray) -> np.ndarray:
     return out
 
 
+# what exports write in a date or number cell that has nothing to say
+PLACEHOLDERS = ("-", "--", "---", "—", "——", "–", "/", "无", "暂无", "n/a", "na", "null", "none", "nan")
+
+
+def _placeholder(arr: np.ndarray) -> np.ndarray:
+    """Cells that only stand for "nothing" (--, —, 无, N/A): empty, not bad."""
+    lowered = np.strings.lower(np.strings.strip(arr))
+    out = np.zeros(arr.shape, dtype=bool)
+    for word in PLACEHOLDERS:
+        out |= lowered == word
+    return out
+
+
 def _nfkc(arr: np.ndarray) -> np.ndarray:
     """Full-width characters as their plain forms (１３８ → 138, （ → (, ￥ → ¥): a Chinese input method types
     them. Only for the cells a fast path could not read, so a Python call each is fine."""
@@ -210,7 +223,7 @@ def dates(
         sub_arr = strings(sub) if arr is None else arr[need]
         result[need] = _dates_slow(sub, sub_arr).to_numpy()
         present = np.ones(len(values), dtype=bool)
-        present[need] = np.strings.str_len(sub_arr) > 0
+        present[need] = (np.strings.str_len(sub_arr) > 0) & ~_placeholder(sub_arr)
     else:
         present = np.ones(len(values), dtype=bool)
     bad = pd.Series(present, index=values.index) & result.isna()
@@ -341,7 +354,7 @@ def numbers(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series
     present = np.ones(len(values), dtype=bool)
     if need.any():  # ¥1,234.50 / 12元 / (12.00) / −5 / empty cells
         sub_arr = strings(values[need]) if arr is None else arr[need]
-        present[need] = np.strings.str_len(sub_arr) > 0
+        present[need] = (np.strings.str_len(sub_arr) > 0) & ~_placeholder(sub_arr)
         fix = _nfkc(sub_arr)
         negative = (
             np.strings.startswith(fix, "-")
@@ -384,7 +397,7 @@ def counts(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series,
     present = np.ones(len(values), dtype=bool)
     if need.any():
         sub = strings(values[need]) if arr is None else arr[need]
-        present[need] = np.strings.str_len(sub) > 0
+        present[need] = (np.strings.str_len(sub) > 0) & ~_placeholder(sub)
         fixed = np.strings.replace(np.strings.replace(sub, ",", ""), "，", "")
         number[need] = pd.to_numeric(pd.Series(fixed.astype(object), dtype=object), errors="coerce").to_numpy(dtype="float64")
     is_bool = np.fromiter((isinstance(v, bool) for v in raw), bool, len(raw))

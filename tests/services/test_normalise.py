@@ -48,3 +48,11 @@ def test_an_excel_date_serial_written_as_text() -> None:
     days, bad = nz.dates(column("45292", "45292.5", "4529", "2026-01-05"), with_time=True)
     assert [str(d) for d in days[:2]] == ["2024-01-01 00:00:00", "2024-01-01 12:00:00"]
     assert bad.tolist() == [False, False, True, False]  # four digits are no date
+
+
+def test_cells_that_stand_for_nothing_are_empty_not_bad() -> None:
+    cents, bad = nz.money_cents(column("--", "—", "无", "N/A", "12", "x"))
+    assert cents.isna().tolist() == [True, True, True, True, False, True]
+    assert bad.tolist() == [False, False, False, False, False, True]
+    days, bad = nz.dates(column("-", "暂无", "2026-01-05", "later"))
+    assert days.isna().tolist() == [True, True, False, True] and bad.tolist() == [False, False, False, True]
