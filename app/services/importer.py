@@ -584,7 +584,7 @@ def _parse(
         if kind_ in ("text", "staff"):  # clean text cells (most CSV columns) skip the numpy round trip
             plain = nz.plain_text(raw, limit)  # None also when a cell is too long: the check below
             if plain is not None:
-                parsed[f"custom:{header}" if key == CUSTOM else key] = plain
+                parsed[f"custom:{header}" if key == CUSTOM else key] = _no_placeholders(key, plain)
                 continue
         # dates and money read their cells directly; only the cells that fail need their text
         arr = None if kind_ in ("date", "datetime", "money", "count", "number") else texts[col]
@@ -666,8 +666,24 @@ def _parse(
             for i in np.flatnonzero(mask):
                 issues.append(Issue(int(rownums[i]), header, _cell_text(raw.iat[i]), reason))
             bad_rows |= mask
-        parsed[key] = values
+        parsed[key] = _no_placeholders(key, values)
     return parsed, bad_rows
+
+
+# fields that identify a record: a cell that only says "nothing" (--, 无) there is an empty cell, so that
+# two rows with "-" for a member code are not one member, and "-" for an order number gets a made-up key
+IDENTIFIERS = {"member_code", "wechat_id", "external_no", "code", "order_no", "siyu_id", "customer_siyu_id"}
+
+
+def _no_placeholders(key: str, values: pd.Series) -> pd.Series:
+    if key not in IDENTIFIERS or values.dtype != object:
+        return values
+    # cells arrive trimmed; a hash lookup each, in C (a million order numbers: a few tens of milliseconds)
+    hollow = values.isin(_PLACEHOLDER_CELLS).to_numpy(dtype=bool)
+    return values.where(~hollow, pd.NA) if hollow.any() else values
+
+
+_PLACEHOLDER_CELLS = sorted({w for p in nz.PLACEHOLDERS for w in (p, p.upper(), p.capitalize())})
 
 
 TAG_LENGTH = 64

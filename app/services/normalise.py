@@ -183,6 +183,9 @@ def plain_text(values: pd.Series, max_length: int | None = None) -> pd.Series | 
 def phones(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:
     arr = strings(values) if arr is None else arr
     present = np.strings.str_len(arr) > 0
+    hollow = present & ~np.strings.isdigit(arr)  # only cells that are not plain digits can be "--" or 无
+    if hollow.any():
+        present[hollow] = ~_placeholder(arr[hollow])
 
     def valid(a: np.ndarray) -> np.ndarray:
         second = np.strings.slice(a, 1, 2)

@@ -576,3 +576,13 @@ def test_a_long_name_and_remark_keep_their_search_key_within_its_column(db, tmp_
     path = xlsx(tmp_path / "c.xlsx", [["姓名", "手机号", "备注名"], ["张晓燕" * 40, "13800138000", "老" * 120]])
     assert ImportService(db).run(path, "customers").inserted == 1
     assert q(db, "SELECT length(search_key) <= 255, substr(search_key, 1, 11) FROM customer") == [(1, "zhangxiaoya")]
+
+
+def test_a_dash_for_an_empty_identifier_is_an_empty_cell(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "c.csv", [["姓名", "手机号", "会员编号", "微信号"],
+                                         ["张三", "13800138000", "-", "--"], ["李四", "--", "-", "无"],
+                                         ["王五", "13700137000", "M9", "wx9"]])  # fmt: skip
+    summary = ImportService(db).run(path, "customers")
+    assert (summary.inserted, summary.invalid) == (3, 0)
+    assert q(db, "SELECT name, phone, member_code, wechat_id FROM customer ORDER BY id") == [
+        ("张三", "13800138000", None, None), ("李四", None, None, None), ("王五", "13700137000", "M9", "wx9")]  # fmt: skip
