@@ -1338,14 +1338,17 @@ class _OrderPlan:
         known = keys.dropna().drop_duplicates()
         if known.empty:
             return
-        pairs = [tuple(k.split("\x1f", 1)) for k in known.tolist()]
+        by_source: dict[str, list[str]] = {}
+        for key in known.tolist():
+            source, number = key.split("\x1f", 1)
+            by_source.setdefault(source, []).append(number)
+        query = text(
+            "SELECT id, customer_id FROM orders WHERE source = :s AND amount_cents != 0 AND external_no IN :nos"
+        ).bindparams(bindparam("nos", expanding=True))
         found: list[tuple[int, int]] = []
-        for chunk in range(0, len(pairs), 2000):
-            part = pairs[chunk : chunk + 2000]
-            params = {f"s{i}": src for i, (src, _no) in enumerate(part)} | {f"n{i}": no for i, (_src, no) in enumerate(part)}
-            where = " OR ".join(f"(source = :s{i} AND external_no = :n{i})" for i in range(len(part)))
-            found += [(r[0], r[1]) for r in conn.execute(text(
-                f"SELECT id, customer_id FROM orders WHERE amount_cents != 0 AND ({where})"), params)]  # fmt: skip
+        for source, numbers in by_source.items():
+            for chunk in range(0, len(numbers), 5000):
+                found += [(r[0], r[1]) for r in conn.execute(query, {"s": source, "nos": numbers[chunk : chunk + 5000]})]
         if not found:
             return
         ids = [r[0] for r in found]

@@ -586,3 +586,17 @@ def test_a_dash_for_an_empty_identifier_is_an_empty_cell(db, tmp_path: Path) -> 
     assert (summary.inserted, summary.invalid) == (3, 0)
     assert q(db, "SELECT name, phone, member_code, wechat_id FROM customer ORDER BY id") == [
         ("张三", "13800138000", None, None), ("李四", None, None, None), ("王五", "13700137000", "M9", "wx9")]  # fmt: skip
+
+
+def test_many_orders_closed_after_their_import(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    n = 1500  # more than SQLite's expression depth of 1000: the lookup must not be one OR chain
+    header = "订单号,订单状态,下单时间,实付金额,手机号\n"
+    paid = tmp_path / "paid.csv"
+    paid.write_text(header + "".join(f"N{i},已完成,2026-03-01 10:00:00,10,138{i:08d}\n" for i in range(n)), encoding="utf-8")
+    refunded = tmp_path / "refunded.csv"
+    refunded.write_text(header + "".join(f"N{i},已退款,2026-03-01 10:00:00,10,138{i:08d}\n" for i in range(n)),
+                        encoding="utf-8")  # fmt: skip
+    assert ImportService(db).run(paid, "orders").inserted == n
+    summary = ImportService(db).run(refunded, "orders")
+    assert (summary.updated, summary.closed_orders) == (n, n)
+    assert q(db, "SELECT count(*) FROM orders WHERE amount_cents != 0") == [(0,)]
