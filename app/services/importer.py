@@ -1398,18 +1398,18 @@ class _OrderPlan:
             next_id = int(conn.execute(text("SELECT coalesce(max(id), 0) FROM customer")).scalar()) + 1
             ids = np.arange(next_id, next_id + len(first))
             created = dict(zip(first["_k"], ids, strict=True))
-            rows = []
-            for (_, r), cid in zip(first.iterrows(), ids, strict=True):
-                name = (
-                    r["name"]
-                    if isinstance(r["name"], str)
-                    else (r["phone"] if isinstance(r["phone"], str) else "")
-                )
-                rows.append((int(cid), name, r["phone"] if isinstance(r["phone"], str) else None,
-                             r["code"] if isinstance(r["code"], str) else None, "customer", search_key(name), now, now))  # fmt: skip
-            insert_rows(conn.connection.dbapi_connection, "customer",
-                        ["id", "name", "phone", "member_code", "level", "search_key", "created_at", "updated_at"], rows)  # fmt: skip
-            summary.created_customers += len(rows)
+            # column by column (an order file from a till can bring hundreds of thousands of new customers)
+            phones = first["phone"].astype(object).where(first["phone"].notna(), None).tolist()
+            codes = first["code"].astype(object).where(first["code"].notna(), None).tolist()
+            names = first["name"].astype(object).where(first["name"].notna(), None).tolist()
+            names = [n if n is not None else (ph or "") for n, ph in zip(names, phones, strict=True)]
+            keys = search_keys(names, [None] * len(names))
+            with indexes_rebuilt_after(conn, "customer", len(names)):
+                insert_rows(conn.connection.dbapi_connection, "customer",
+                            ["id", "name", "phone", "member_code", "search_key"],
+                            zip(ids.tolist(), names, phones, codes, keys, strict=True),
+                            fixed={"level": "customer", "created_at": now, "updated_at": now})  # fmt: skip
+            summary.created_customers += len(names)
             frame.loc[new, "customer"] = ckey[new].map(created)
         frame["customer"] = frame["customer"].astype(np.int64)
         frame, repeats, lines = self._fold_lines(frame, valid)
