@@ -965,10 +965,15 @@ class _CustomerPlan:
                 tags = folded.tags[p]
                 tag_names.extend(tags)
                 matched_tag_cids.extend([cid] * len(tags))
+        # one statement for each set of changed columns, run for all its customers at once (executemany)
+        by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for cid, diff in updates:
-            sets = ", ".join(f"{k} = :{k}" for k in diff)
-            conn.execute(text(f"UPDATE customer SET {sets}, updated_at = :now, version = version + 1 WHERE id = :id"),
-                         {**diff, "now": now, "id": cid})  # fmt: skip
+            by_columns.setdefault(tuple(sorted(diff)), []).append({**diff, "now": now, "id": cid})
+        with secondary_indexes_dropped(conn, "customer", len(updates)):
+            for columns, params in by_columns.items():
+                sets = ", ".join(f"{k} = :{k}" for k in columns)
+                conn.execute(text(f"UPDATE customer SET {sets}, updated_at = :now, version = version + 1 WHERE id = :id"),
+                             params)  # fmt: skip
         progress(0.75)
         if field_rows:
             if not matched:  # only new customers: nothing to conflict with
