@@ -307,7 +307,7 @@ class ImportFilePage(QWizardPage):
             self,
             self.tr("Choose the file to import"),
             start,
-            self.tr("Spreadsheets (*.xlsx *.xls *.csv);;All files (*)"),
+            self.tr("Spreadsheets (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt *.tsv);;All files (*)"),
         )
         return path or None
 

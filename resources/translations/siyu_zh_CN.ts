@@ -3282,10 +3282,6 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
-        <translation>表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>a customer list</source>
         <translation>客户表格</translation>
     </message>
@@ -3352,6 +3348,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Template saved: %1</source>
         <translation>模板已保存：%1</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt *.tsv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xls *.xlsm *.xlsb *.ods *.csv *.txt *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>group members import template.xlsx</source>
