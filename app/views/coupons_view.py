@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,7 @@ from app.i18n import describe
 from app.i18n_markers import UserError
 from app.models.coupon_tables import CampaignTableModel, CouponTableModel, kind_text
 from app.services.coupons import KINDS, Campaign, CampaignResult, CouponService
+from app.views.stale import ReloadsWhenShown
 from app.views.tasks import run_in_background
 
 log = logging.getLogger(__name__)
@@ -256,7 +257,7 @@ class IssueDialog(QDialog):
         ok.setEnabled(bool(p.receive))
 
 
-class CouponsView(QWidget):
+class CouponsView(ReloadsWhenShown, QWidget):
     data_changed = Signal()  # coupons were issued or redeemed here
     till_requested = Signal()
 
@@ -343,16 +344,6 @@ class CouponsView(QWidget):
         self.retranslate_ui()
 
     # -- loading -----------------------------------------------------------------------------------------
-    def invalidate(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
     def reload(self) -> None:
         if self._loading:
             return

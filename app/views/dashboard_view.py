@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -28,6 +28,7 @@ from app.i18n import describe
 from app.i18n_markers import UserError
 from app.services.dashboard import ALERTS, DashboardData, change
 from app.services.groups import GRADES, week_label, week_of
+from app.views.stale import ReloadsWhenShown
 from app.views.tasks import run_in_background
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class KpiCard(QFrame):
                             f"<span style='color:#6b7280'>{previous}</span>{extra}")  # fmt: skip
 
 
-class DashboardView(QWidget):
+class DashboardView(ReloadsWhenShown, QWidget):
     open_customers = Signal(object, str)  # customer ids, what they are
     open_screen = Signal(str)
     report_requested = Signal(object, str)  # the week's Monday, "preview" or "pdf"
@@ -147,16 +148,6 @@ class DashboardView(QWidget):
             self.week.addItem(f"{week_label(monday)}（{monday:%m-%d} – {monday + dt.timedelta(days=6):%m-%d}）", monday)
             row = self.week.count() - 1
         self.week.setCurrentIndex(row)
-
-    def invalidate(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def reload(self) -> None:
         if self._loading:  # read again once this one is in: the week or the data changed meanwhile

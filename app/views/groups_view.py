@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -60,6 +60,7 @@ from app.services.groups import (
     week_label,
     week_of,
 )
+from app.views.stale import ReloadsWhenShown
 from app.views.tasks import run_in_background
 
 log = logging.getLogger(__name__)
@@ -474,7 +475,7 @@ class GroupPage(QTabWidget):
         self.capacity.setToolTip(self.tr("Above this many members a warning shows: groups over 200 are rarely active"))
 
 
-class GroupsView(QWidget):
+class GroupsView(ReloadsWhenShown, QWidget):
     data_changed = Signal()  # groups or memberships changed here
 
     def __init__(self, service: GroupService, staff: list[tuple[int, str]], parent: QWidget | None = None) -> None:
@@ -538,16 +539,6 @@ class GroupsView(QWidget):
         self.retranslate_ui()
 
     # -- loading -----------------------------------------------------------------------------------------
-    def invalidate(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
     def selected_week(self) -> dt.date:
         return self.week.currentData()
 

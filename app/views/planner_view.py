@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QMimeData, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QBrush, QColor, QDrag, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QDrag, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -40,6 +40,7 @@ from app.i18n_markers import UserError
 from app.services.events import Event
 from app.services.groups import week_label, week_of
 from app.services.planner import CATEGORIES, CHANNELS, Finding, PlanItem, PlannerService
+from app.views.stale import ReloadsWhenShown
 
 log = logging.getLogger(__name__)
 MIME = "application/x-siyu-content-item"
@@ -287,7 +288,7 @@ class ItemDialog(QDialog):
                         money(self.gmv), [self.images.item(i).text() for i in range(self.images.count())])  # fmt: skip
 
 
-class PlannerView(QWidget):
+class PlannerView(ReloadsWhenShown, QWidget):
     data_changed = Signal()
 
     def __init__(self, service: PlannerService, groups: Any, events: Any, parent: QWidget | None = None,
@@ -393,15 +394,8 @@ class PlannerView(QWidget):
 
     # -- loading -----------------------------------------------------------------------------------------
     def invalidate(self) -> None:
-        self._stale = True
         self._service.forget()
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        super().invalidate()
 
     def show_week(self, monday: dt.date) -> None:
         self._monday = monday

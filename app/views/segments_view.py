@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,6 +46,7 @@ from app.services.segments import SavedSegment, SegmentContext, SegmentService
 from app.services.tags import TagService
 from app.views.segment_charts import BarList, HeatMap
 from app.views.segment_editor import SegmentEditor
+from app.views.stale import ReloadsWhenShown
 from app.views.tasks import run_in_background
 
 log = logging.getLogger(__name__)
@@ -178,7 +179,7 @@ class ModelSettingsDialog(QDialog):
         self.accept()
 
 
-class SegmentsView(QWidget):
+class SegmentsView(ReloadsWhenShown, QWidget):
     open_customers = Signal(object, str)  # customer ids, what they are (shown above the customer list)
     export_customers = Signal(object)  # customer ids
     add_to_group = Signal(object)  # customer ids to add to a community group
@@ -336,17 +337,6 @@ class SegmentsView(QWidget):
         self._update_buttons()
 
     # -- loading -----------------------------------------------------------------------------------------
-    def invalidate(self) -> None:
-        """The shop's data changed: recompute now if the screen is showing, else when it is next shown."""
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
     def reload(self) -> None:
         if self._loading:
             self._again = True
