@@ -257,8 +257,7 @@ class ImportService:
         if kind == "customers":
             plan = _CustomerPlan(parsed, rownums, preview.headers, mapping, bad_rows, issues)
         elif kind == "orders":
-            columns = dict(zip(mapping, preview.headers, strict=True))
-            plan = _OrderPlan(parsed, rownums, bad_rows, issues, order_source, frame, columns)
+            plan = _OrderPlan(parsed, rownums, bad_rows, issues, order_source, frame)
         elif kind == "coupons":
             from app.services.coupon_import import CouponPlan
 
@@ -1166,9 +1165,8 @@ def _closed_orders(status: pd.Series) -> np.ndarray:
 
 
 class _OrderPlan:
-    def __init__(self, parsed, rownums, bad_rows, issues, default_source, cells=None, columns=None):  # type: ignore[no-untyped-def]
+    def __init__(self, parsed, rownums, bad_rows, issues, default_source, cells=None):  # type: ignore[no-untyped-def]
         self.parsed, self.rownums, self.bad_rows, self.issues = parsed, rownums, bad_rows, issues
-        self.columns: dict[str, str] = columns or {}  # field -> the file's column that feeds it
         self.n = len(rownums)
         self.default_source = default_source
         self.cells: pd.DataFrame | None = cells  # the file's rows, every column: to tell a repeated row
@@ -1193,8 +1191,9 @@ class _OrderPlan:
             parsed["amount"] = (parsed["quantity"] * parsed["unit_price"] * 100).round().astype("Int64")
 
     def _column(self, *keys: str) -> str:
-        """The file's column for the first of these fields it has, else the first field's own name."""
-        return next((self.columns[k] for k in keys if k in self.columns), field_spec("orders", keys[0]).header)
+        """The name of the first of these fields the file has (else the first): the import puts the file's
+        own column name in its place (``_name_file_columns``)."""
+        return field_spec("orders", next((k for k in keys if k in self.parsed), keys[0])).header
 
     def match(self, conn: Connection, mode: str) -> None:
         p, n = self.parsed, self.n
