@@ -359,41 +359,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         .replace("%1", args.file.name).replace("%2", f"{summary.inserted:,}").replace("%3", f"{summary.updated:,}")
         .replace("%4", f"{summary.unchanged:,}").replace("%5", f"{summary.invalid:,}")
     )  # fmt: skip
-    extras = []
-    if summary.merged:
-        extras.append(
-            QCoreApplication.translate("Cli", "%1 repeated rows merged").replace("%1", f"{summary.merged:,}")
-        )
-    if summary.closed_orders:
-        extras.append(
-            QCoreApplication.translate("Cli", "%1 closed, unpaid or refunded orders left out").replace(
-                "%1", f"{summary.closed_orders:,}"
-            )
-        )
-    if summary.order_lines:
-        extras.append(
-            QCoreApplication.translate("Cli", "%1 further order lines added into their orders").replace(
-                "%1", f"{summary.order_lines:,}"
-            )
-        )
-    if summary.created_customers:
-        extras.append(
-            QCoreApplication.translate("Cli", "%1 new customers created").replace(
-                "%1", f"{summary.created_customers:,}"
-            )
-        )
-    if summary.created_campaigns:
-        extras.append(
-            QCoreApplication.translate("Cli", "%1 new campaigns created").replace("%1", f"{summary.created_campaigns:,}")
-        )
-    if summary.created_groups:
-        extras.append(
-            QCoreApplication.translate("Cli", "%1 new groups created").replace("%1", f"{summary.created_groups:,}")
-        )
-    if summary.created_staff:
-        extras.append(
-            QCoreApplication.translate("Cli", "%1 new staff").replace("%1", f"{summary.created_staff:,}")
-        )
+    from app.i18n_markers import QT_TRANSLATE_NOOP
+
+    counts = (
+        (summary.merged, QT_TRANSLATE_NOOP("Cli", "%1 repeated rows merged")),
+        (summary.closed_orders, QT_TRANSLATE_NOOP("Cli", "%1 closed, unpaid or refunded orders left out")),
+        (summary.order_lines, QT_TRANSLATE_NOOP("Cli", "%1 further order lines added into their orders")),
+        (summary.created_customers, QT_TRANSLATE_NOOP("Cli", "%1 new customers created")),
+        (summary.created_campaigns, QT_TRANSLATE_NOOP("Cli", "%1 new campaigns created")),
+        (summary.created_groups, QT_TRANSLATE_NOOP("Cli", "%1 new groups created")),
+        (summary.created_staff, QT_TRANSLATE_NOOP("Cli", "%1 new staff")),
+    )
+    extras = [QCoreApplication.translate("Cli", template).replace("%1", f"{n:,}") for n, template in counts if n]
     if summary.ignored_columns:
         extras.append(
             QCoreApplication.translate("Cli", "columns not imported: %1").replace(
