@@ -1151,7 +1151,7 @@ def _unique(values: np.ndarray) -> np.ndarray:
 
 # order states that mean the shop was not paid, or gave all of it back ...
 CLOSED_ORDER_WORDS = ("关闭", "取消", "待付款", "等待买家付款", "等待付款", "未付款", "待支付", "未支付", "支付失败",
-                      "已退款", "全额退款", "退款成功", "作废", "cancel", "closed", "unpaid", "pending payment",
+                      "已退款", "全额退款", "退款成功", "交易失败", "作废", "cancel", "closed", "unpaid", "pending payment",
                       "awaiting payment", "payment failed", "failed", "refunded", "void")  # fmt: skip
 # ... unless the state says the refund was partial, or is about a refund request that was withdrawn
 OPEN_ORDER_WORDS = ("部分", "partial", "退款关闭", "退款已关闭", "退款取消", "未关闭", "not closed")

@@ -33,6 +33,15 @@ _YEAR_LAST_RE = (
     r"^\s*(?P<a>\d{1,2})\s*[-/.]\s*(?P<b>\d{1,2})\s*[-/.]\s*(?P<y>\d{4})"
     r"(?:[\sT]+(?P<H>\d{1,2}):(?P<M>\d{1,2})(?::(?P<S>\d{1,2})(?:\.\d+)?)?\s*(?P<p>[AaPp][Mm])?)?\s*$"
 )
+# the month as an English word, as Oracle, Excel's English formats and many public data sets write it:
+# 11-Feb-13, 01-Jan-2013, 5 Jan 2026, Jan 5, 2026, January 5th 2026 10:30 PM
+_TIME_PART = r"(?:[\sT,]+(?P<H>\d{1,2}):(?P<M>\d{1,2})(?::(?P<S>\d{1,2})(?:\.\d+)?)?\s*(?P<p>[AaPp]\.?[Mm]\.?)?)?\s*$"
+_DAY_MONTH_RE = r"^\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?[-/.\s]*(?P<mon>[A-Za-z]{3,9})\.?[-/.,\s]*(?P<y>\d{4}|\d{2})" + _TIME_PART
+_MONTH_DAY_RE = r"^\s*(?P<mon>[A-Za-z]{3,9})\.?[-/.\s]*(?P<d>\d{1,2})(?:st|nd|rd|th)?[-/.,\s]+(?P<y>\d{4})" + _TIME_PART
+MONTH_NAMES = {name: i + 1 for i, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}  # fmt: skip
+_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "sept",
+                "october", "november", "december"}  # fmt: skip
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 
 GENDERS = {
@@ -287,6 +296,7 @@ def _parse_text_dates(text: pd.Series) -> pd.Series:
     for col in ("y", "m", "d"):
         parts[col] = parts[col].fillna(compact[col])
     _year_last(text, parts)
+    _month_names(text, parts)
     result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
     ok = parts[["y", "m", "d"]].notna().all(axis=1)
     if ok.any():
@@ -339,6 +349,39 @@ def _year_last(text: pd.Series, parts: pd.DataFrame) -> None:
     found["H"] = hour.astype("Int64").astype("string")
     for col in ("y", "m", "d", "H", "M", "S"):
         parts.loc[found.index, col] = found[col]
+
+
+def _month_names(text: pd.Series, parts: pd.DataFrame) -> None:
+    """Fill ``parts`` from dates that name their month in English (11-Feb-13, Jan 5, 2026). A two-digit year
+    is this century's up to 68, the last one's from 69, as Python's and Excel's readers take it."""
+    rest = parts["y"].isna()
+    if not rest.any():
+        return
+    for pattern in (_DAY_MONTH_RE, _MONTH_DAY_RE):
+        rest = parts["y"].isna()
+        if not rest.any():
+            return
+        found = text[rest].str.extract(pattern).dropna(subset=["y"])
+        if found.empty:
+            continue
+        word = found["mon"].str.lower()
+        month = word.str[:3].map(MONTH_NAMES)
+        known = month.notna() & (word.str.len().eq(3) | word.isin(_MONTH_WORDS))
+        found = found[known]
+        if found.empty:
+            continue
+        year = pd.to_numeric(found["y"])
+        year = year.where(found["y"].str.len() == 4, year + np.where(year < 69, 2000, 1900))
+        hour = pd.to_numeric(found["H"], errors="coerce")
+        meridiem = found["p"].str.lower().str.replace(".", "", regex=False)
+        pm = meridiem.eq("pm").fillna(False).astype(bool)
+        am = meridiem.eq("am").fillna(False).astype(bool)
+        hour = hour.where(~(pm & (hour < 12)), hour + 12).where(~(am & (hour == 12)), 0)
+        found["y"] = year.astype("int64").astype("string")
+        found["m"] = month[known].astype("int64").astype("string")
+        found["H"] = hour.astype("Int64").astype("string")
+        for col in ("y", "m", "d", "H", "M", "S"):
+            parts.loc[found.index, col] = found[col]
 
 
 def money_cents(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:

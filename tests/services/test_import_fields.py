@@ -15,3 +15,20 @@ def test_camel_case_and_run_together_english_headers() -> None:
         "external_no", "ordered_at", "amount", "member_code", IGNORE]  # fmt: skip
     assert suggest_mapping("orders", ["invoiceno", "orderdate", "Quantity", "UnitPrice", "CustomerID"]) == [
         "external_no", "ordered_at", "quantity", "unit_price", "member_code"]  # fmt: skip
+
+
+def test_till_and_public_data_set_headers() -> None:
+    # a Chinese till's consumption record
+    assert suggest_mapping("orders", ["会员卡号", "会员姓名", "消费时间", "消费金额", "单据号", "门店"]) == [
+        "member_code", "name", "ordered_at", "amount", "external_no", "channel"]  # fmt: skip
+    # snake_case public data sets: a retail case study, an e-commerce order table
+    assert suggest_mapping("orders", ["customer_id", "trans_date", "tran_amount"]) == [
+        "member_code", "ordered_at", "amount"]  # fmt: skip
+    assert suggest_mapping("orders", ["order_id", "customer_unique_id", "order_status", "order_purchase_timestamp",
+                                      "payment_value"]) == [
+        "external_no", "member_code", "status", "ordered_at", "amount"]  # fmt: skip
+    assert suggest_mapping("orders", ["Transaction ID", "Date", "Customer ID", "Price per Unit", "Total Amount"]) == [
+        "external_no", "ordered_at", "member_code", IGNORE, "amount"]  # fmt: skip
+    # a membership system: the card's opening date is when the customer was added
+    assert suggest_mapping("customers", ["会员卡号", "手机号码", "开卡时间", "所在地区", "会员等级"]) == [
+        "member_code", "phone", "added_on", "city", CUSTOM]  # fmt: skip

@@ -390,6 +390,26 @@ def test_order_lines_with_quantity_and_unit_price_make_one_order_each(db, tmp_pa
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 4)
 
 
+def test_transactions_without_order_numbers_and_english_month_dates(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # a public retail case study's layout: snake_case headers, 11-Feb-13 dates, no order number; the same
+    # customer paying the same amount twice on one day is two transactions
+    path = csv_file(tmp_path / "Retail_Data_Transactions.csv", [
+        ["customer_id", "trans_date", "tran_amount"],
+        ["CS5295", "11-Feb-13", 35], ["CS4768", "15-Mar-15", 39], ["CS5295", "11-Feb-13", 35],
+        ["CS2122", "26-Feb-13", "52"],
+    ])  # fmt: skip
+    service = ImportService(db)
+    summary = service.run(path, "orders")
+    assert (summary.inserted, summary.created_customers, summary.invalid) == (4, 3, 0)
+    rows = q(db, "SELECT c.member_code, COUNT(*), SUM(o.amount_cents), MIN(o.ordered_at) FROM orders o "
+                 "JOIN customer c ON c.id = o.customer_id GROUP BY c.member_code ORDER BY c.member_code")
+    assert [(r[0], r[1], r[2], str(r[3])[:19]) for r in rows] == [
+        ("CS2122", 1, 5200, "2013-02-26 00:00:00"), ("CS4768", 1, 3900, "2015-03-15 00:00:00"),
+        ("CS5295", 2, 7000, "2013-02-11 00:00:00")]  # fmt: skip
+    again = service.run(path, "orders")
+    assert (again.inserted, again.unchanged) == (0, 4)
+
+
 def test_item_rows_repeating_the_order_total_count_it_once(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     totals = xlsx(tmp_path / "items.xlsx", [
         ["订单号", "商品名称", "下单时间", "实付金额", "退款金额", "手机号"],

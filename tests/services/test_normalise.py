@@ -38,6 +38,17 @@ def test_dates_with_the_year_last() -> None:
     assert not bad.any()
 
 
+def test_dates_that_name_their_month_in_english() -> None:
+    stamps, bad = nz.dates(column("11-Feb-13", "01-JAN-2013", "Jan 5, 2026", "5 Jan 2026", "15-Mar-99",
+                                  "January 5th, 2026 10:30 PM", "Sept 3 2025"), with_time=True)  # fmt: skip
+    assert [str(d) for d in stamps] == ["2013-02-11 00:00:00", "2013-01-01 00:00:00", "2026-01-05 00:00:00",
+                                        "2026-01-05 00:00:00", "1999-03-15 00:00:00", "2026-01-05 22:30:00",
+                                        "2025-09-03 00:00:00"]  # fmt: skip
+    assert not bad.any()
+    _, bad = nz.dates(column("31-Feb-2020", "5 Foo 2026", "Mayday 5 2026"))
+    assert bad.all()  # no such day, no such month: reported, not guessed
+
+
 def test_numbers_take_decimals_negatives_and_money_signs() -> None:
     values, bad = nz.numbers(column(6, "0.125", "-1", "1,200", "¥2.55", "", "六"))
     assert values.tolist()[:5] == [6.0, 0.125, -1.0, 1200.0, 2.55]
