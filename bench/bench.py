@@ -169,6 +169,7 @@ def import_figures(db_path: Path, data: Path) -> dict[str, object]:
 
     from app.services.database import open_database, resolve_location
     from app.services.export import ExportService
+    from app.services.import_fields import suggest_mapping
     from app.services.importer import ImportService
 
     folder = db_path.parent
@@ -182,6 +183,9 @@ def import_figures(db_path: Path, data: Path) -> dict[str, object]:
     source.close()
 
     # floor for customers: calamine reads the file, sqlite3 inserts its rows into a table of the same shape
+    # with the same indexes (PRODUCT.md "Targets"): the customer table indexes phone, member code, WeChat ID,
+    # source channel, added date and owner, so the floor's table indexes the file's columns for those (plain
+    # indexes: the file's empty cells are "" to a bare insert, and would collide in a unique one)
     floor_db = folder / "floor.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{floor_db}{suffix}").unlink(missing_ok=True)
@@ -194,8 +198,9 @@ def import_figures(db_path: Path, data: Path) -> dict[str, object]:
     rows = CalamineWorkbook.from_path(str(customers_xlsx)).get_sheet_by_index(0).to_python()
     width = len(rows[0])
     conn.execute(f"CREATE TABLE floor_customer ({', '.join(f'c{i}' for i in range(width))})")
-    conn.execute("CREATE INDEX floor_customer_phone ON floor_customer (c2)")  # like the phone/code indexes
-    conn.execute("CREATE INDEX floor_customer_code ON floor_customer (c3)")
+    fields = suggest_mapping("customers", [str(h) for h in rows[0]])
+    for key in ("phone", "member_code", "wechat_id", "source_channel", "added_on", "owner"):
+        conn.execute(f"CREATE INDEX floor_customer_{key} ON floor_customer (c{fields.index(key)})")
     with conn:
         conn.executemany(f"INSERT INTO floor_customer VALUES ({', '.join('?' * width)})", rows[1:])
     floor_customers = time.perf_counter() - t
