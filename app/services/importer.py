@@ -588,7 +588,7 @@ def _parse(
         if kind_ in ("text", "staff"):  # clean text cells (most CSV columns) skip the numpy round trip
             plain = nz.plain_text(raw, limit)  # None also when a cell is too long: the check below
             if plain is not None:
-                parsed[f"custom:{header}" if key == CUSTOM else key] = _no_placeholders(key, plain)
+                parsed[f"custom:{header}" if key == CUSTOM else key] = _identifier(key, plain)
                 continue
         # dates and money read their cells directly; only the cells that fail need their text
         arr = None if kind_ in ("date", "datetime", "money", "count", "number") else texts[col]
@@ -670,7 +670,7 @@ def _parse(
             for i in np.flatnonzero(mask):
                 issues.append(Issue(int(rownums[i]), header, _cell_text(raw.iat[i]), reason))
             bad_rows |= mask
-        parsed[key] = _no_placeholders(key, values)
+        parsed[key] = _identifier(key, values)
     return parsed, bad_rows
 
 
@@ -679,15 +679,28 @@ def _parse(
 IDENTIFIERS = {"member_code", "wechat_id", "external_no", "code", "order_no", "siyu_id", "customer_siyu_id"}
 
 
-def _no_placeholders(key: str, values: pd.Series) -> pd.Series:
+def _identifier(key: str, values: pd.Series) -> pd.Series:
+    """An identifier column as the records it names: a cell that only says "nothing" (--, 无) is empty, and a
+    number written out as a decimal (17850.0: a code column that went through a spreadsheet or pandas as
+    numbers) is the whole number, as the same code typed as a number cell reads."""
     if key not in IDENTIFIERS or values.dtype != object:
         return values
-    # cells arrive trimmed; a hash lookup each, in C (a million order numbers: a few tens of milliseconds)
-    hollow = values.isin(_PLACEHOLDER_CELLS).to_numpy(dtype=bool)
-    return values.where(~hollow, pd.NA) if hollow.any() else values
+    # cells arrive trimmed; a set lookup each (a million order numbers: 50 ms; pandas' isin took 350 ms once
+    # the column had empty cells)
+    cells = values.tolist()
+    hollow = np.fromiter(map(_PLACEHOLDER_CELLS.__contains__, cells), dtype=bool, count=len(cells))
+    if hollow.any():
+        values = values.where(~hollow, pd.NA)
+    # a quick look first: most columns have no such cell (a million order numbers: 40 ms, not 300)
+    if ".0" in "\x00".join(values.dropna().tolist()):
+        whole = values.str.fullmatch(r"\d+\.0+").fillna(False).to_numpy(dtype=bool)
+        if whole.any():
+            values = values.copy()
+            values[whole] = values[whole].str.replace(r"\.0+$", "", regex=True)
+    return values
 
 
-_PLACEHOLDER_CELLS = sorted({w for p in nz.PLACEHOLDERS for w in (p, p.upper(), p.capitalize())})
+_PLACEHOLDER_CELLS = frozenset(w for p in nz.PLACEHOLDERS for w in (p, p.upper(), p.capitalize()))
 
 
 TAG_LENGTH = 64

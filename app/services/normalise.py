@@ -219,6 +219,9 @@ def phones(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series,
     dirty = present & ~ok
     if dirty.any():  # only the cells that need it: full-width digits, spaces, dashes, brackets, +86
         fix = _nfkc(arr[dirty])
+        for suffix in (".00", ".0"):  # 13800138000.0: a number column written out as text (pandas, some tills)
+            whole = np.strings.endswith(fix, suffix)
+            fix = np.where(whole, np.strings.slice(fix, 0, -len(suffix)), fix)
         for ch in (" ", "-", "(", ")", "（", "）", ".", "\u3000", "\t"):
             fix = np.strings.replace(fix, ch, "")
         for prefix in ("+86", "0086", "86"):

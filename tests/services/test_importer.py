@@ -410,6 +410,24 @@ def test_transactions_without_order_numbers_and_english_month_dates(db, tmp_path
     assert (again.inserted, again.unchanged) == (0, 4)
 
 
+def test_codes_written_out_as_decimals_find_their_customers(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # the same member codes as number cells in a workbook, then as "17850.0" text in a CSV that went
+    # through pandas (a float column with gaps), with phones written the same way
+    ImportService(db).run(xlsx(tmp_path / "members.xlsx", [["会员卡号", "姓名"], [17850, "甲"], [13047, "乙"]]),
+                          "customers")  # fmt: skip
+    path = csv_file(tmp_path / "orders.csv", [
+        ["CustomerID", "InvoiceNo", "InvoiceDate", "Total", "Phone"],
+        ["17850.0", "536365.0", "2010-12-01 08:26:00", "15.3", ""],
+        ["13047.0", "536366", "2010-12-01 08:28:00", "11.1", ""],
+        ["", "536367.0", "2010-12-01 08:30:00", "9.9", "13800138000.0"],
+    ])  # fmt: skip
+    summary = ImportService(db).run(path, "orders")
+    assert (summary.inserted, summary.created_customers, summary.invalid) == (3, 1, 0)
+    assert q(db, "SELECT c.member_code, c.phone, o.external_no FROM orders o JOIN customer c ON c.id = o.customer_id "
+                 "ORDER BY o.external_no") == [("17850", None, "536365"), ("13047", None, "536366"),
+                                               (None, "13800138000", "536367")]  # fmt: skip
+
+
 def test_item_rows_repeating_the_order_total_count_it_once(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     totals = xlsx(tmp_path / "items.xlsx", [
         ["订单号", "商品名称", "下单时间", "实付金额", "退款金额", "手机号"],

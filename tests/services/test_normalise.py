@@ -22,6 +22,11 @@ def test_full_width_characters_typed_with_a_chinese_input_method() -> None:
     assert [str(d)[:10] for d in days] == ["2026-01-05", "2026-01-06"] and not bad.any()
 
 
+def test_a_phone_number_column_written_out_as_decimals() -> None:
+    phones, bad = nz.phones(column("13800138000.0", "+86 13900139000.00", "1380013800.0"))
+    assert phones.tolist()[:2] == ["13800138000", "13900139000"] and bad.tolist() == [False, False, True]
+
+
 def test_a_time_with_its_utc_offset_is_the_same_moment_in_local_time() -> None:
     stamps, bad = nz.dates(column("2026-01-05T10:00:00+08:00", "2026-01-05T02:00:00Z", "2026-01-05 10:00"),
                            with_time=True)  # fmt: skip
