@@ -14,6 +14,7 @@ import gc
 import hashlib
 import json
 import logging
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -48,6 +49,14 @@ MODES = ("add", "update", "upsert")
 IMPORT_TAG_GROUP = "导入标签"
 HEADER_SCAN_ROWS = 30
 TOTAL_WORDS = ("合计", "总计", "小计", "总额", "汇总", "共计", "total", "sum", "subtotal")
+# a note written under (or over) the table in a row of its own: 共 2 条记录, 导出时间：..., 制表人：...
+NOTE_ROW = re.compile(
+    r"\s*(?:共\s*[\d,]+\s*(?:条|行|人|位|个|笔|单|项)|(?:导出|打印|生成|统计|查询|报表|制表|下载)(?:时间|日期|人|于)|"
+    r"(?:制表|操作|经办|审核)人|数据(?:来源|截[至止])|截[至止](?:日期|时间)?\s*[:：\d]|(?:注|备注|说明|提示)\s*[:：]|"
+    r"(?:exported|generated|printed|downloaded)\b|(?:export|print)\s+(?:time|date)|\d+\s+(?:rows|records)\b)",
+    re.IGNORECASE,
+)
+NOTE_ROWS = 20  # how far up from the last row such notes are looked for
 
 
 def _identity(_context: str, text_: str) -> str:
@@ -572,6 +581,15 @@ def _parse(
             issues.append(Issue(int(rownums[i]), headers[col], str(first[i]),
                                 QT_TRANSLATE_NOOP("Import", "a totals row, not a record")))  # fmt: skip
         bad_rows |= totals
+        # a note in a row of its own (its only cell) at the foot of the table, where exports write them
+        for i in range(max(0, n - NOTE_ROWS), n):
+            cell = str(first[i])
+            if totals[i]:
+                continue
+            if NOTE_ROW.match(cell) and sum(1 for v in frame.iloc[i] if _cell_text(v).strip()) == 1:
+                issues.append(Issue(int(rownums[i]), headers[int(first_col[i])] if first_col[i] < len(headers) else "",
+                                    cell, QT_TRANSLATE_NOOP("Import", "a note under the table, not a record")))  # fmt: skip
+                bad_rows[i] = True
     for col in frame.columns[len(headers) :]:  # cells to the right of the last header (CSV rows past the top)
         arr = texts[col]
         for i in np.flatnonzero(np.strings.str_len(arr) > 0):

@@ -2646,6 +2646,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>这是合计行，不是一条记录</translation>
     </message>
     <message>
+        <source>a note under the table, not a record</source>
+        <translation>这是表格下方的说明行，不是一条记录</translation>
+    </message>
+    <message>
         <source>this row has more cells than the header has columns</source>
         <translation>这一行的格子比表头的列多</translation>
     </message>

@@ -428,6 +428,22 @@ def test_codes_written_out_as_decimals_find_their_customers(db, tmp_path: Path) 
                                                (None, "13800138000", "536367")]  # fmt: skip
 
 
+def test_notes_under_the_table_are_not_customers(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "会员列表.xlsx", [
+        ["会员列表"], ["姓名", "手机号", "城市"],
+        ["张三", "13800000001", "杭州"], ["共享单车店", None, None],  # a customer with only a name is one
+        ["李四", "13800000002", "上海"], [None], ["共 3 条记录"], ["导出时间：2026-11-28 10:00:00"],
+        ["制表人：王店长"], ["Exported by Youzan"],
+    ])  # fmt: skip
+    refused = ImportService(db).run(path, "customers")
+    assert not refused.imported
+    assert [(i.row, i.column, i.reason) for i in refused.issues] == [
+        (row, "姓名", "a note under the table, not a record") for row in (7, 8, 9, 10)]
+    summary = ImportService(db).run(path, "customers", skip_invalid=True)
+    assert summary.inserted == 3
+    assert sorted(r[0] for r in q(db, "SELECT name FROM customer")) == ["共享单车店", "张三", "李四"]
+
+
 def test_item_rows_repeating_the_order_total_count_it_once(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     totals = xlsx(tmp_path / "items.xlsx", [
         ["订单号", "商品名称", "下单时间", "实付金额", "退款金额", "手机号"],
