@@ -2666,6 +2666,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>Excel 把这个手机号存成了 1.38E+10 这样的写法，后几位已经丢失：请在 Excel 里把这一列设为文本格式后重新保存文件</translation>
     </message>
     <message>
+        <source>a masked phone number cannot be matched to a customer: export the file with full numbers, or map a member code column instead</source>
+        <translation>打码的手机号无法对应到客户：请导出完整手机号，或改用会员编号列</translation>
+    </message>
+    <message>
         <source>not a date (use 2026-01-05, 2026/1/5 or 2026年1月5日)</source>
         <translation>不是日期（请写成 2026-01-05、2026/1/5 或 2026年1月5日）</translation>
     </message>

@@ -552,11 +552,13 @@ def test_a_cell_longer_than_its_column_is_reported_not_cut_short(db, tmp_path: P
 
 
 def test_a_phone_excel_wrote_in_scientific_notation_says_how_to_fix_it(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = csv_file(tmp_path / "c.csv", [["姓名", "手机号"], ["张三", "1.38001E+10"], ["李四", "1380013800"]])
+    path = csv_file(tmp_path / "c.csv", [["姓名", "手机号"], ["张三", "1.38001E+10"], ["李四", "1380013800"],
+                                         ["王五", "138****8000"]])  # fmt: skip
     summary = ImportService(db).run(path, "customers")
     assert [(i.row, i.column, i.value, i.reason.split(":")[0]) for i in summary.issues] == [
         (2, "手机号", "1.38001E+10", "Excel saved this phone number as 1.38E+10 and its last digits are lost"),
-        (3, "手机号", "1380013800", "not an 11-digit mobile number")]  # fmt: skip
+        (3, "手机号", "1380013800", "not an 11-digit mobile number"),
+        (4, "手机号", "138****8000", "a masked phone number cannot be matched to a customer")]  # fmt: skip
 
 
 def test_the_data_sheet_is_found_behind_a_notes_sheet(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
