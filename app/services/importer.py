@@ -556,6 +556,7 @@ def _parse(
     """Parsed columns by field key (custom fields under ``custom:<header>``) and a mask of invalid rows."""
     n = len(frame)
     bad_rows = np.zeros(n, dtype=bool)
+    first_issue = len(issues)
     parsed: dict[str, pd.Series] = {}
     today = pd.Timestamp(dt.date.today())
     # a totals row: the first non-empty cell says 合计/总计/Total
@@ -579,7 +580,7 @@ def _parse(
         for i in np.flatnonzero(totals):
             col = int(first_col[i])
             issues.append(Issue(int(rownums[i]), headers[col], str(first[i]),
-                                QT_TRANSLATE_NOOP("Import", "a totals row, not a record")))  # fmt: skip
+                                _TOTALS_ROW))  # fmt: skip
         bad_rows |= totals
         # a note in a row of its own (its only cell) at the foot of the table, where exports write them
         for i in range(max(0, n - NOTE_ROWS), n):
@@ -588,7 +589,7 @@ def _parse(
                 continue
             if NOTE_ROW.match(cell) and sum(1 for v in frame.iloc[i] if _cell_text(v).strip()) == 1:
                 issues.append(Issue(int(rownums[i]), headers[int(first_col[i])] if first_col[i] < len(headers) else "",
-                                    cell, QT_TRANSLATE_NOOP("Import", "a note under the table, not a record")))  # fmt: skip
+                                    cell, _NOTE_ROW))  # fmt: skip
                 bad_rows[i] = True
     for col in frame.columns[len(headers) :]:  # cells to the right of the last header (CSV rows past the top)
         arr = texts[col]
@@ -697,7 +698,16 @@ def _parse(
                 issues.append(Issue(int(rownums[i]), header, _cell_text(raw.iat[i]), reason))
             bad_rows |= mask
         parsed[key] = _identifier(key, values)
+    # a totals or note row is said to be one, once: not also that its cells are not phones or dates
+    not_records = {i.row for i in issues[first_issue:] if i.reason in (_TOTALS_ROW, _NOTE_ROW)}
+    if not_records:
+        issues[first_issue:] = [i for i in issues[first_issue:]
+                                if i.row not in not_records or i.reason in (_TOTALS_ROW, _NOTE_ROW)]  # fmt: skip
     return parsed, bad_rows
+
+
+_TOTALS_ROW = QT_TRANSLATE_NOOP("Import", "a totals row, not a record")
+_NOTE_ROW = QT_TRANSLATE_NOOP("Import", "a note under the table, not a record")
 
 
 # fields that identify a record: a cell that only says "nothing" (--, 无) there is an empty cell, so that

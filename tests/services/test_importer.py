@@ -96,9 +96,10 @@ def test_invalid_rows_are_reported_and_nothing_is_imported(db, tmp_path: Path) -
         ["未来生日", "13800000002", future, None],
         [None, None, "1990-01-01", None],
         ["坏等级", "13800000003", None, "大客户"],
-        ["合计", None, None, None],
+        ["合计", "6 人", None, "5 个"],  # said once: not also a bad phone and a bad level
     ])  # fmt: skip
     summary = ImportService(db).run(path, "customers")
+    assert [(i.column, i.reason) for i in summary.issues if i.row == 8] == [("姓名", "a totals row, not a record")]
     assert summary.invalid == 6 and not summary.imported and summary.inserted == 0
     assert q(db, "SELECT count(*) FROM customer") == [(0,)]
     found = {(i.row, i.column, i.reason) for i in summary.issues}
