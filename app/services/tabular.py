@@ -1,5 +1,6 @@
 """Reading the spreadsheets shop systems export: .xlsx/.xls through python-calamine, .csv in UTF-8 (with or
-without BOM), GBK or GB18030, tried in that order. The result is a grid of cells, title rows and all; finding
+without BOM), GBK or GB18030, tried in that order, then Windows' Western encoding (cp1252: public data sets
+saved on English Windows, with a £ or an é in them). The result is a grid of cells, title rows and all; finding
 the header row is the importer's job."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from xml.etree import ElementTree
 
 from app.i18n_markers import QT_TRANSLATE_NOOP, UserError
 
-CSV_ENCODINGS = ("utf-8-sig", "gbk", "gb18030")
+CSV_ENCODINGS = ("utf-8-sig", "gbk", "gb18030", "cp1252")
 CSV_HEAD_ROWS = 200
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
@@ -40,7 +41,7 @@ class Grid:
 
 def sheet_names(path: Path) -> list[str]:
     path = Path(path)
-    if path.suffix.lower() in EXCEL_SUFFIXES:
+    if path.suffix.lower() in EXCEL_SUFFIXES or _is_workbook(path):
         disguised = _disguised(path)
         if disguised == "xml2003":
             return _spreadsheet_2003(path, None, 1)[0]
@@ -58,6 +59,8 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
     if path.stat().st_size == 0:
         raise FileReadError(QT_TRANSLATE_NOOP("Errors", "{path} is empty."), path=path.name)
     suffix = path.suffix.lower()
+    if suffix not in EXCEL_SUFFIXES and _is_workbook(path):  # a workbook saved under a .csv or .txt name
+        suffix = ".xlsx"
     disguised = _disguised(path) if suffix in EXCEL_SUFFIXES else None
     if disguised == "text":  # tab- or comma-separated text saved under an Excel name
         suffix = ".csv"
@@ -124,7 +127,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise FileReadError(
-        QT_TRANSLATE_NOOP("Errors", "{path} is not text in UTF-8, GBK or GB18030; save it as CSV UTF-8."),
+        QT_TRANSLATE_NOOP("Errors", "{path} is not text in UTF-8, GBK, GB18030 or Western (cp1252); save it as CSV UTF-8."),
         path=name,
     )
 
@@ -157,6 +160,14 @@ def _workbook(path: Path) -> Any:
 # -- files that only look like workbooks -----------------------------------------------------------------
 # Many web back ends "export to Excel" by writing an HTML table, Excel 2003's XML, or tab-separated text
 # under an .xls name. Excel opens them all; so does Siyu.
+
+
+def _is_workbook(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(8).startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
+    except OSError:
+        return False
 
 
 def _disguised(path: Path) -> str | None:

@@ -1746,16 +1746,16 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>{path} 中没有名为 {sheet} 的工作表；现有：{sheets}。</translation>
     </message>
     <message>
+        <source>{path} is not text in UTF-8, GBK, GB18030 or Western (cp1252); save it as CSV UTF-8.</source>
+        <translation>{path} 不是 UTF-8、GBK、GB18030 或西文（cp1252）编码的文本；请另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
         <source>{path}: only .xlsx, .xls and .csv files can be imported.</source>
         <translation>{path}：只能导入 .xlsx、.xls 和 .csv 文件。</translation>
-    </message>
-    <message>
-        <source>{path} is not text in UTF-8, GBK or GB18030; save it as CSV UTF-8.</source>
-        <translation>{path} 不是 UTF-8、GBK 或 GB18030 编码的文本；请另存为“CSV UTF-8”。</translation>
     </message>
     <message>
         <source>{path} is protected by a password: open it in Excel, remove the password (File → Info → Protect Workbook) and save it again.</source>

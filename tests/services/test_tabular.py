@@ -126,3 +126,24 @@ def test_a_real_excel_97_workbook(db) -> None:  # type: ignore[no-untyped-def]
         rows = conn.execute(text("SELECT name, phone, birthday FROM customer ORDER BY id")).all()
     assert [(r[0], r[1], str(r[2])[:10]) for r in rows] == [("张晓燕", "13800138000", "1990-05-06"),
                                                             ("周敏", "13900139000", "1988-01-05")]  # fmt: skip
+
+
+def test_a_western_windows_csv_and_a_workbook_named_csv(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # a public data set saved on English Windows: neither UTF-8 nor GBK, a £ and an é in it
+    latin = tmp_path / "data.csv"
+    latin.write_bytes("InvoiceNo,Description,InvoiceDate,UnitPrice,Quantity,CustomerID\n"
+                      "536365,POUND £ SIGN,12/1/2010 8:26,2.55,6,17850\n"
+                      "536366,CAFÉ SET,12/1/2010 8:28,1.85,2,13047\n".encode("cp1252"))  # fmt: skip
+    grid = read_grid(latin)
+    assert grid.encoding == "cp1252" and grid.rows[2][1] == "CAFÉ SET"
+    assert ImportService(db).run(latin, "orders").inserted == 2
+    # a workbook that a system saved under a .csv name
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["姓名", "手机号"])
+    book.active.append(["张三", "13800138000"])
+    named_csv = tmp_path / "members.csv"
+    book.save(named_csv)
+    assert read_grid(named_csv).rows == [["姓名", "手机号"], ["张三", "13800138000"]]
+    assert ImportService(db).run(named_csv, "customers").inserted == 1
