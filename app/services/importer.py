@@ -53,7 +53,8 @@ TOTAL_WORDS = ("合计", "总计", "小计", "总额", "汇总", "共计", "tota
 NOTE_ROW = re.compile(
     r"\s*(?:共\s*[\d,]+\s*(?:条|行|人|位|个|笔|单|项)|(?:导出|打印|生成|统计|查询|报表|制表|下载)(?:时间|日期|人|于)|"
     r"(?:制表|操作|经办|审核)人|数据(?:来源|截[至止])|截[至止](?:日期|时间)?\s*[:：\d]|(?:注|备注|说明|提示)\s*[:：]|"
-    r"(?:exported|generated|printed|downloaded)\b|(?:export|print)\s+(?:time|date)|\d+\s+(?:rows|records)\b)",
+    r"(?:exported|generated|printed|downloaded)(?:\s+(?:by|at|on|from)\b|\s*[:：])|(?:export|print)\s+(?:time|date)|"
+    r"\d+\s+(?:rows|records)\b)",
     re.IGNORECASE,
 )
 NOTE_ROWS = 20  # how far up from the last row such notes are looked for

@@ -36,8 +36,8 @@ _YEAR_LAST_RE = (
 # the month as an English word, as Oracle, Excel's English formats and many public data sets write it:
 # 11-Feb-13, 01-Jan-2013, 5 Jan 2026, Jan 5, 2026, January 5th 2026 10:30 PM
 _TIME_PART = r"(?:[\sT,]+(?P<H>\d{1,2}):(?P<M>\d{1,2})(?::(?P<S>\d{1,2})(?:\.\d+)?)?\s*(?P<p>[AaPp]\.?[Mm]\.?)?)?\s*$"
-_DAY_MONTH_RE = r"^\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?[-/.\s]*(?P<mon>[A-Za-z]{3,9})\.?[-/.,\s]*(?P<y>\d{4}|\d{2})" + _TIME_PART
-_MONTH_DAY_RE = r"^\s*(?P<mon>[A-Za-z]{3,9})\.?[-/.\s]*(?P<d>\d{1,2})(?:st|nd|rd|th)?[-/.,\s]+(?P<y>\d{4})" + _TIME_PART
+_DAY_MONTH_RE = r"^\s*(?P<d>\d{1,2})(?i:st|nd|rd|th)?[-/.\s]*(?P<mon>[A-Za-z]{3,9})\.?[-/.,\s]*(?P<y>\d{4}|\d{2})" + _TIME_PART
+_MONTH_DAY_RE = r"^\s*(?P<mon>[A-Za-z]{3,9})\.?[-/.\s]*(?P<d>\d{1,2})(?i:st|nd|rd|th)?[-/.,\s]+(?P<y>\d{4})" + _TIME_PART
 MONTH_NAMES = {name: i + 1 for i, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}  # fmt: skip
 _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "sept",
@@ -365,8 +365,7 @@ def _year_last(text: pd.Series, parts: pd.DataFrame) -> None:
 
 
 def _month_names(text: pd.Series, parts: pd.DataFrame) -> None:
-    """Fill ``parts`` from dates that name their month in English (11-Feb-13, Jan 5, 2026). A two-digit year
-    is this century's up to 68, the last one's from 69, as Python's and Excel's readers take it."""
+    """Fill ``parts`` from dates that name their month in English (11-Feb-13, Jan 5, 2026)."""
     rest = parts["y"].isna()
     if not rest.any():
         return
@@ -384,7 +383,9 @@ def _month_names(text: pd.Series, parts: pd.DataFrame) -> None:
         if found.empty:
             continue
         year = pd.to_numeric(found["y"])
-        year = year.where(found["y"].str.len() == 4, year + np.where(year < 69, 2000, 1900))
+        # a two-digit year is this century's unless that is more than ten years ahead (15-Mar-65 is 1965)
+        recent = year + 2000 <= dt.date.today().year + 10
+        year = year.where(found["y"].str.len() == 4, year + np.where(recent, 2000, 1900))
         hour = pd.to_numeric(found["H"], errors="coerce")
         meridiem = found["p"].str.lower().str.replace(".", "", regex=False)
         pm = meridiem.eq("pm").fillna(False).astype(bool)

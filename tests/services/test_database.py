@@ -209,3 +209,31 @@ def test_the_change_counters_triggers_exist_at_head(db) -> None:  # type: ignore
     assert {"siyu_figures_insert", "siyu_figures_delete", "siyu_figures_update", "siyu_orders_insert",
             "siyu_orders_delete", "siyu_orders_update"} <= names  # fmt: skip
     assert set(counters) == {"orders", "customer_figures"}
+
+
+def test_codes_stored_as_decimals_become_whole_numbers(tmp_path: Path) -> None:
+    """Migration 0010: "17850.0" as an earlier version stored it is "17850", as imports now read it; a
+    whole number that another record already has is left alone."""
+    from sqlalchemy import text
+
+    from app.services.database import Database, upgrade
+
+    path = tmp_path / "old.db"
+    old = Database(resolve_location(str(path)))
+    upgrade(old, "0009")
+    with old.engine.begin() as conn:
+        conn.execute(text("INSERT INTO customer (id, name, member_code) VALUES (1, '甲', '17850.0'), "
+                          "(2, '乙', '13047.0'), (3, '丙', '13047'), (4, '丁', 'V1.0'), (5, '戊', '2.00'), (6, '己', '1.10')"))  # fmt: skip
+        conn.execute(text(
+            "INSERT INTO orders (customer_id, ordered_at, amount_cents, source, external_no, created_at) VALUES "
+            "(1, '2026-01-01', 100, 'import', '536365.0', '2026-01-01'), "
+            "(1, '2026-01-02', 100, 'till', '536366.0', '2026-01-02'), "
+            "(1, '2026-01-02', 100, 'import', '536366', '2026-01-02')"))  # fmt: skip
+    old.close()
+    result = open_database(resolve_location(str(path)))
+    with result.database.engine.connect() as conn:
+        assert dict(conn.execute(text("SELECT id, member_code FROM customer")).all()) == {
+            1: "17850", 2: "13047.0", 3: "13047", 4: "V1.0", 5: "2", 6: "1.10"}
+        assert sorted(conn.execute(text("SELECT source, external_no FROM orders")).all()) == [
+            ("import", "536365"), ("import", "536366"), ("till", "536366")]
+    result.database.close()

@@ -433,16 +433,17 @@ def test_notes_under_the_table_are_not_customers(db, tmp_path: Path) -> None:  #
     path = xlsx(tmp_path / "会员列表.xlsx", [
         ["会员列表"], ["姓名", "手机号", "城市"],
         ["张三", "13800000001", "杭州"], ["共享单车店", None, None],  # a customer with only a name is one
+        ["Printed Matter Studio", None, None],
         ["李四", "13800000002", "上海"], [None], ["共 3 条记录"], ["导出时间：2026-11-28 10:00:00"],
         ["制表人：王店长"], ["Exported by Youzan"],
     ])  # fmt: skip
     refused = ImportService(db).run(path, "customers")
     assert not refused.imported
     assert [(i.row, i.column, i.reason) for i in refused.issues] == [
-        (row, "姓名", "a note under the table, not a record") for row in (7, 8, 9, 10)]
+        (row, "姓名", "a note under the table, not a record") for row in (8, 9, 10, 11)]
     summary = ImportService(db).run(path, "customers", skip_invalid=True)
-    assert summary.inserted == 3
-    assert sorted(r[0] for r in q(db, "SELECT name FROM customer")) == ["共享单车店", "张三", "李四"]
+    assert summary.inserted == 4
+    assert sorted(r[0] for r in q(db, "SELECT name FROM customer")) == ["Printed Matter Studio", "共享单车店", "张三", "李四"]
 
 
 def test_item_rows_repeating_the_order_total_count_it_once(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -45,10 +45,11 @@ def test_dates_with_the_year_last() -> None:
 
 def test_dates_that_name_their_month_in_english() -> None:
     stamps, bad = nz.dates(column("11-Feb-13", "01-JAN-2013", "Jan 5, 2026", "5 Jan 2026", "15-Mar-99",
-                                  "January 5th, 2026 10:30 PM", "Sept 3 2025"), with_time=True)  # fmt: skip
+                                  "January 5th, 2026 10:30 PM", "Sept 3 2025", "5TH JAN 2026", "15-Mar-65"),
+                           with_time=True)  # fmt: skip
     assert [str(d) for d in stamps] == ["2013-02-11 00:00:00", "2013-01-01 00:00:00", "2026-01-05 00:00:00",
                                         "2026-01-05 00:00:00", "1999-03-15 00:00:00", "2026-01-05 22:30:00",
-                                        "2025-09-03 00:00:00"]  # fmt: skip
+                                        "2025-09-03 00:00:00", "2026-01-05 00:00:00", "1965-03-15 00:00:00"]  # fmt: skip
     assert not bad.any()
     _, bad = nz.dates(column("31-Feb-2020", "5 Foo 2026", "Mayday 5 2026"))
     assert bad.all()  # no such day, no such month: reported, not guessed
