@@ -1520,9 +1520,16 @@ class _OrderPlan:
             f"SELECT count(o.id), sum(CASE WHEN {unchanged_sql} THEN 1 ELSE 0 END) "
             f"FROM temp_import_orders t JOIN orders o ON {match}")).one()  # fmt: skip
         matched, unchanged = int(counts[0] or 0), int(counts[1] or 0)
-        affected_old = [r[0] for r in conn.execute(text(
-            f"SELECT DISTINCT o.customer_id FROM temp_import_orders t JOIN orders o ON {match} "
-            f"WHERE o.customer_id != t.customer_id"))]  # fmt: skip
+        # the customers whose figures change: both owners of a changed order (read before the update), and
+        # below, those of the new orders; a file that changes nothing changes no one (a CROSS JOIN keeps
+        # SQLite reading the file's rows first: its own plan took 5.7 s over a million orders)
+        affected: set[int] = set()
+        if matched > unchanged:
+            for old_owner, new_owner in conn.execute(text(
+                f"SELECT DISTINCT o.customer_id, t.customer_id FROM temp_import_orders t CROSS JOIN orders o "
+                f"WHERE {match} AND NOT ({unchanged_sql})")):  # fmt: skip
+                affected.update((old_owner, new_owner))
+        last_id = int(conn.execute(text("SELECT coalesce(max(id), 0) FROM orders")).scalar())
         progress(0.5)
         if matched > unchanged:
             conn.execute(text(
@@ -1538,8 +1545,11 @@ class _OrderPlan:
         progress(0.85)
         from app.services.customer_stats import refresh_customer_stats
 
-        affected = sorted(set(frame["customer"].tolist()) | set(affected_old))
-        refresh_customer_stats(conn, affected)
+        if inserted:
+            affected.update(r[0] for r in conn.execute(
+                text("SELECT DISTINCT customer_id FROM orders WHERE id > :last"), {"last": last_id}))  # fmt: skip
+        if affected:
+            refresh_customer_stats(conn, sorted(affected))
         conn.execute(text("DROP TABLE temp_import_orders"))
         summary.inserted += int(inserted)
         summary.updated += matched - unchanged

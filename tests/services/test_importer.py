@@ -223,6 +223,15 @@ def test_orders_find_or_create_customers_and_reimport_adds_nothing(db, tmp_path:
     changed = service.run(xlsx(tmp_path / "o2.xlsx", orders_changed), "orders", order_source="pos")
     assert (changed.inserted, changed.updated) == (0, 1)
     assert q(db, "SELECT total_spent_cents FROM customer WHERE name = '张晓燕'") == [(8000,)]
+    # an order that moves to another customer, beside a new one: both customers' figures follow
+    moved = [ORDERS[0], ["A003", dt.datetime(2026, 1, 7, 9, 15), -20, "13900000009", None, "路人", "门店"],
+             ["A004", "2026-01-09 08:00:00", 15, None, "M009", "新会员", "门店"]]  # fmt: skip
+    result = service.run(xlsx(tmp_path / "o3.xlsx", moved), "orders", order_source="pos")
+    assert (result.inserted, result.updated, result.unchanged) == (1, 1, 0)
+    assert q(db, "SELECT name, order_count, total_spent_cents FROM customer ORDER BY id") == [
+        ("张晓燕", 1, 10000), ("新会员", 2, 2700), ("路人", 2, 4000)]  # a refund is not an order
+    with db.engine.begin() as conn:
+        assert refresh_customer_stats(conn) == 0
 
 
 def test_orders_with_text_in_the_amount_column(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
