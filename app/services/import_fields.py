@@ -120,31 +120,35 @@ ORDER_FIELDS: tuple[Field, ...] = (
 )  # fmt: skip
 
 _GROUP = Field("group_name", QT_TRANSLATE_NOOP("ImportFields", "Group"),
-               ("群名称", "群名", "社群", "社群名称", "群聊名称", "群聊", "所在群", "group", "group name"), "text")  # fmt: skip
+               ("群名称", "群名", "社群", "社群名称", "群聊名称", "群聊", "客户群名称", "客户群", "所在群", "所在群聊",
+                "group", "group name"), "text")  # fmt: skip
 
 MEMBER_FIELDS: tuple[Field, ...] = (
     _GROUP,
     Field("phone", QT_TRANSLATE_NOOP("ImportFields", "Phone"),
-          ("手机号", "手机", "手机号码", "电话", "联系电话", "会员手机号", "mobile", "phone", "phone number"), "phone"),
+          ("手机号", "手机", "手机号码", "电话", "联系电话", "会员手机号", "备注手机号", "客户手机号", "mobile", "phone",
+           "phone number"), "phone"),
     Field("member_code", QT_TRANSLATE_NOOP("ImportFields", "Member code"),
           ("会员编号", "客户编号", "卡号", "会员卡号", "会员号", "member code", "card no", "customer id"), "text"),
     Field("name", QT_TRANSLATE_NOOP("ImportFields", "Name"),
-          ("姓名", "客户姓名", "群昵称", "昵称", "微信昵称", "name", "nickname"), "text"),
+          ("姓名", "客户姓名", "客户名称", "群昵称", "群内昵称", "成员昵称", "成员名称", "昵称", "微信昵称", "name",
+           "nickname"), "text"),
     Field("joined_on", QT_TRANSLATE_NOOP("ImportFields", "Joined on"),
           ("入群时间", "入群日期", "加入时间", "加群时间", "加入日期", "joined", "joined on", "join date"), "date"),
     Field("left_on", QT_TRANSLATE_NOOP("ImportFields", "Left on"),
-          ("退群时间", "退群日期", "离开时间", "离群时间", "left", "left on", "leave date"), "date"),
+          ("退群时间", "退群日期", "离开时间", "离群时间", "退出时间", "退出日期", "left", "left on", "leave date"), "date"),
 )  # fmt: skip
 
 GROUP_STAT_FIELDS: tuple[Field, ...] = (
     _GROUP,
     Field("day", QT_TRANSLATE_NOOP("ImportFields", "Date"), ("日期", "统计日期", "数据日期", "时间", "date", "day"), "date"),
     Field("members", QT_TRANSLATE_NOOP("ImportFields", "Members"),
-          ("群成员数", "成员数", "群人数", "群成员", "人数", "members", "member count"), "count"),
+          ("群成员数", "成员数", "群人数", "群总人数", "群成员总数", "成员总数", "群成员", "人数", "members",
+           "member count"), "count"),
     Field("speakers", QT_TRANSLATE_NOOP("ImportFields", "Members who spoke"),
           ("发言人数", "发言成员数", "活跃人数", "活跃成员数", "speakers", "active members"), "count"),
     Field("messages", QT_TRANSLATE_NOOP("ImportFields", "Messages"),
-          ("消息数", "发言条数", "消息条数", "发言数", "聊天条数", "messages"), "count"),
+          ("消息数", "发言条数", "消息条数", "发言数", "发言次数", "群聊消息数", "聊天条数", "聊天总数", "messages"), "count"),
     Field("visitors", QT_TRANSLATE_NOOP("ImportFields", "Visitors"),
           ("访客数", "访问人数", "进店人数", "浏览人数", "visitors"), "count"),
     Field("buyers", QT_TRANSLATE_NOOP("ImportFields", "Buyers"),
@@ -167,7 +171,7 @@ COUPON_FIELDS: tuple[Field, ...] = (
     Field("member_code", QT_TRANSLATE_NOOP("ImportFields", "Member code"),
           ("会员编号", "会员卡号", "会员号", "客户编号", "member code", "card no"), "text"),
     Field("claimed_at", QT_TRANSLATE_NOOP("ImportFields", "Claimed at"),
-          ("领取时间", "发放时间", "领券时间", "claimed at", "issued at"), "datetime"),
+          ("领取时间", "发放时间", "领券时间", "发券时间", "claimed at", "issued at"), "datetime"),
     Field("valid_from", QT_TRANSLATE_NOOP("ImportFields", "Valid from"),
           ("生效时间", "开始时间", "生效日期", "valid from", "start"), "date"),
     Field("valid_to", QT_TRANSLATE_NOOP("ImportFields", "Valid until"),
@@ -175,7 +179,7 @@ COUPON_FIELDS: tuple[Field, ...] = (
     Field("redeemed_at", QT_TRANSLATE_NOOP("ImportFields", "Redeemed at"),
           ("核销时间", "使用时间", "redeemed at", "used at"), "datetime"),
     Field("order_no", QT_TRANSLATE_NOOP("ImportFields", "Order number"),
-          ("核销订单号", "订单号", "使用订单号", "order no", "order number"), "text"),
+          ("核销订单号", "订单号", "订单编号", "使用订单号", "消费单号", "单据号", "order no", "order number"), "text"),
     Field("discount", QT_TRANSLATE_NOOP("ImportFields", "Discount"), ("优惠金额", "抵扣金额", "减免金额", "discount"), "money"),
 )  # fmt: skip
 

@@ -32,3 +32,12 @@ def test_till_and_public_data_set_headers() -> None:
     # a membership system: the card's opening date is when the customer was added
     assert suggest_mapping("customers", ["会员卡号", "手机号码", "开卡时间", "所在地区", "会员等级"]) == [
         "member_code", "phone", "added_on", "city", CUSTOM]  # fmt: skip
+
+
+def test_wecom_group_and_coupon_exports() -> None:
+    assert suggest_mapping("members", ["客户群名称", "客户名称", "群内昵称", "加入时间", "退出时间", "备注手机号"]) == [
+        "group_name", "name", IGNORE, "joined_on", "left_on", "phone"]  # fmt: skip
+    assert suggest_mapping("group_stats", ["统计日期", "客户群", "群成员总数", "活跃成员数", "群聊消息数", "支付金额"]) == [
+        "day", "group_name", "members", "speakers", "messages", "gmv"]  # fmt: skip
+    assert suggest_mapping("coupons", ["活动名称", "券号", "会员卡号", "发券时间", "使用时间", "消费单号"]) == [
+        "campaign_name", "code", "member_code", "claimed_at", "redeemed_at", "order_no"]  # fmt: skip
