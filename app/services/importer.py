@@ -647,6 +647,10 @@ def _parse(
         elif kind_ in ("date", "datetime"):
             values, bad = nz.dates(raw, with_time=kind_ == "datetime", arr=arr)
             reason = QT_TRANSLATE_NOOP("Import", "not a date (use 2026-01-05, 2026/1/5 or 2026年1月5日)")
+            if key == "valid_to" and bad.any():  # 长期有效, 9999-12-31: a coupon that does not expire
+                endless = bad.to_numpy(dtype=bool, copy=True)
+                endless[endless] = nz.no_end(texts[col][endless])
+                bad = bad & ~endless
             if key == "birthday":
                 future = (values > today).fillna(False).to_numpy(dtype=bool)
                 for i in np.flatnonzero(future & ~bad.to_numpy(dtype=bool)):

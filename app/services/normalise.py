@@ -235,9 +235,8 @@ def dates(
     """datetime64 values (dates at midnight unless the cell had a time)."""
     raw = values.to_numpy(dtype=object, na_value=None)
     # fast path, in C: the format most systems write
-    result = pd.to_datetime(pd.Series(raw, index=values.index, dtype=object), format="%Y-%m-%d %H:%M:%S", errors="coerce")
-    if result.dtype != "datetime64[ns]":
-        result = result.astype("datetime64[ns]")
+    result = _ns(pd.to_datetime(pd.Series(raw, index=values.index, dtype=object), format="%Y-%m-%d %H:%M:%S",
+                                errors="coerce"))  # fmt: skip
     need = result.isna().to_numpy()
     if need.any():
         sub = values[need]
@@ -253,6 +252,18 @@ def dates(
     return result, bad
 
 
+def _ns(stamps: pd.Series) -> pd.Series:
+    """Timestamps in nanoseconds, the type the columns are kept in; a day outside the years it holds
+    (1678-2261: 9999-12-31, as systems write "no end") is no date. pandas hands such values back in a coarser
+    unit, which would not fit the column."""
+    if stamps.dtype == "datetime64[ns]":
+        return stamps
+    if stamps.dtype == object:  # nothing parsed at all
+        return pd.Series(pd.NaT, index=stamps.index, dtype="datetime64[ns]")
+    fits = (stamps >= pd.Timestamp.min) & (stamps <= pd.Timestamp.max)
+    return stamps.where(fits).astype("datetime64[ns]")
+
+
 def _dates_slow(values: pd.Series, arr: np.ndarray) -> pd.Series:
     result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     present = np.strings.str_len(arr) > 0
@@ -260,9 +271,9 @@ def _dates_slow(values: pd.Series, arr: np.ndarray) -> pd.Series:
     # Excel date cells arrive as date/datetime objects
     is_dt = np.fromiter((isinstance(v, (dt.datetime, dt.date)) for v in raw), bool, len(raw))
     if is_dt.any():
-        result[is_dt] = pd.to_datetime(
+        result[is_dt] = _ns(pd.to_datetime(
             pd.Series([_as_datetime(v) for v in raw[is_dt]], dtype=object), errors="coerce"
-        ).to_numpy()
+        )).to_numpy()
     # Excel serial numbers (a date column stored as numbers): 1 = 1900-01-01, plausible 1900..2200
     is_num = np.fromiter(
         (isinstance(v, (int, float)) and not isinstance(v, bool) for v in raw), bool, len(raw)
@@ -276,7 +287,7 @@ def _dates_slow(values: pd.Series, arr: np.ndarray) -> pd.Series:
     rest = present & ~is_dt & ~is_num
     if rest.any():
         text = pd.Series(arr[rest].astype(object), index=values.index[rest], dtype=object)
-        fast = pd.to_datetime(text, format="%Y-%m-%d %H:%M:%S", errors="coerce")
+        fast = _ns(pd.to_datetime(text, format="%Y-%m-%d %H:%M:%S", errors="coerce"))
         slow = fast.isna()
         if slow.any():
             fast[slow] = _parse_text_dates(text[slow].astype("string"))
@@ -308,6 +319,10 @@ def _parse_text_dates(text: pd.Series) -> pd.Series:
     _month_names(text, parts)
     result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
     ok = parts[["y", "m", "d"]].notna().all(axis=1)
+    # the years a timestamp can hold (1678-2261): 9999-12-31 is not a day to compute with (a bad date, or
+    # for a coupon's end, none); pandas would hand back a coarser type that no longer fits the column
+    year = pd.to_numeric(parts["y"], errors="coerce")
+    ok &= (year > 1677) & (year < 2262)
     if ok.any():
         p = parts[ok]
         frame = pd.DataFrame(
@@ -320,7 +335,7 @@ def _parse_text_dates(text: pd.Series) -> pd.Series:
                 "second": pd.to_numeric(p["S"], errors="coerce").fillna(0).astype("int64"),
             }
         )
-        stamps = pd.to_datetime(frame, errors="coerce")
+        stamps = _ns(pd.to_datetime(frame, errors="coerce"))
         zoned = p["tz"].notna().to_numpy()
         if zoned.any():  # a time with its UTC offset: the same moment in this computer's time zone
             local = dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
@@ -392,6 +407,21 @@ def _month_names(text: pd.Series, parts: pd.DataFrame) -> None:
         found["H"] = hour.astype("Int64").astype("string")
         for col in ("y", "m", "d", "H", "M", "S"):
             parts.loc[found.index, col] = found[col]
+
+
+# what coupon systems write where a coupon has no end date
+NO_END_WORDS = ("永久", "长期", "不限", "无限期", "无期限", "不过期", "永不过期", "never", "no expiry", "unlimited")
+_FAR_FUTURE = re.compile(r"\s*(?:2[2-9]|[3-9]\d)\d\d\s*[-/.年]")  # the year 2200 or later: 9999-12-31
+
+
+def no_end(arr: np.ndarray) -> np.ndarray:
+    """Cells that say a validity has no end: 长期有效, 永久, 9999-12-31."""
+    out = np.zeros(arr.shape, dtype=bool)
+    lowered = np.strings.lower(arr)
+    for word in NO_END_WORDS:
+        out |= np.strings.find(lowered, word) >= 0
+    far = np.fromiter((_FAR_FUTURE.match(v) is not None for v in arr.tolist()), dtype=bool, count=len(arr))
+    return out | far
 
 
 def money_cents(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:

@@ -249,3 +249,22 @@ def test_import_coupons_from_a_shop_system(shop, db, tmp_path) -> None:  # type:
     assert reasons[(4, "核销时间")] == "redeemed outside the coupon's validity"
     assert reasons[(5, "核销订单号")] == "no order has this number"
     assert reasons[(6, "核销订单号")] == "this order does not reach the coupon's threshold"
+
+
+def test_coupons_that_never_expire(shop, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """长期有效 and 9999-12-31 in the end-date column: a coupon without an end, not a bad date."""
+    from app.services.importer import ImportService
+
+    path = _xlsx(tmp_path / "endless.xlsx", [
+        ["券名称", "券码", "领取人手机", "生效时间", "失效时间"],
+        ["老客券", "L-1", "13700000000", "2026-11-01", "长期有效"],
+        ["老客券", "L-2", "13700000000", "2026-11-01", "9999-12-31"],
+        ["老客券", "L-3", "13700000000", "2026-11-01", "2026-13-45"],  # still a bad date
+    ])  # fmt: skip
+    summary = ImportService(db).run(path, "coupons", skip_invalid=True)
+    assert [(i.row, i.column) for i in summary.issues] == [(4, "失效时间")]
+    assert summary.inserted == 2
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT code, valid_until FROM coupon WHERE code LIKE 'L%' ORDER BY code")).all() == [
+            ("L1", None), ("L2", None)]
+        assert conn.execute(text("SELECT valid_to FROM coupon_campaign WHERE name = '老客券'")).scalar() is None

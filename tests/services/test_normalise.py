@@ -55,6 +55,16 @@ def test_dates_that_name_their_month_in_english() -> None:
     assert bad.all()  # no such day, no such month: reported, not guessed
 
 
+def test_days_beyond_what_a_timestamp_holds_are_bad_not_a_crash() -> None:
+    # 9999-12-31 as text, as an Excel date cell and with a time; year 1000: each a bad date, the rest read
+    days, bad = nz.dates(column("9999-12-31", dt.datetime(9999, 12, 31), "9999-12-31 00:00:00", "1000-01-01",
+                                "31/12/9999", "2261-12-31", "2026-01-05"))  # fmt: skip
+    assert bad.tolist() == [True, True, True, True, True, False, False]
+    assert [str(d)[:10] for d in days[5:]] == ["2261-12-31", "2026-01-05"]
+    assert nz.no_end(nz.strings(column("长期有效", "9999-12-31", "永久", "2026-12-31", "Never"))).tolist() == [
+        True, True, True, False, True]
+
+
 def test_numbers_take_decimals_negatives_and_money_signs() -> None:
     values, bad = nz.numbers(column(6, "0.125", "-1", "1,200", "¥2.55", "", "六"))
     assert values.tolist()[:5] == [6.0, 0.125, -1.0, 1200.0, 2.55]
