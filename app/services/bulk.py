@@ -211,6 +211,26 @@ def _pg_drop_for_load(conn: Any, table: str) -> list[str]:
     return recreate
 
 
+def allocate_ids(conn: Any, table: str, n: int) -> list[int]:
+    """``n`` new ids for rows a bulk load writes with their ids given, in ascending order, each above every
+    id the table had. SQLite: the ones after the highest (the write lock keeps them ours). PostgreSQL: taken
+    from the table's id sequence, so that the rows added afterwards one at a time (a customer typed in, an
+    import of group members) get ids of their own, also from another computer at the same moment; a
+    sequence left behind its table by an earlier version is first moved up to it."""
+    from sqlalchemy import text
+
+    if n <= 0:
+        return []
+    if conn.dialect.name != "postgresql":
+        start = int(conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table}")).scalar()) + 1
+        return list(range(start, start + n))
+    seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table}).scalar()
+    conn.execute(text(
+        f"SELECT setval('{seq}', GREATEST((SELECT last_value FROM {seq}), (SELECT coalesce(max(id), 1) FROM {table})))"
+    ))  # fmt: skip
+    return sorted(r[0] for r in conn.execute(text(f"SELECT nextval('{seq}') FROM generate_series(1, :n)"), {"n": n}))
+
+
 def reset_sequences(conn: Any, tables: Iterable[str]) -> None:
     """After inserting explicit ids: PostgreSQL's id sequences continue after the highest id (SQLite needs
     nothing: it takes max(id) + 1 by itself)."""

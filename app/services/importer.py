@@ -30,6 +30,7 @@ from sqlalchemy import Connection, bindparam, text
 from app.i18n_markers import QT_TRANSLATE_NOOP, UserError
 from app.services import normalise as nz
 from app.services.bulk import (
+    allocate_ids,
     indexes_rebuilt_after,
     insert_rows,
     secondary_indexes_dropped,
@@ -953,8 +954,8 @@ class _CustomerPlan:
         )
         progress(0.1)
         now = dt.datetime.now().replace(microsecond=0).isoformat(" ")
-        next_id = int(conn.execute(text("SELECT coalesce(max(id), 0) FROM customer")).scalar()) + 1
-        new_ids = list(range(next_id, next_id + len(fresh)))
+        new_ids = allocate_ids(conn, "customer", len(fresh))
+        first_new = new_ids[0] if new_ids else None  # every customer from this id up is new
         tag_cids: list[np.ndarray] = []  # (customer, tag name) pairs in file order, as two columns
         tag_names: list[str] = []
         field_rows: list[tuple[int, str, str]] = []
@@ -982,7 +983,7 @@ class _CustomerPlan:
         if folded.tags is not None:
             lists = folded.tags if len(fresh) == len(target) else [folded.tags[p] for p in fresh]
             tag_names.extend(chain.from_iterable(lists))
-            tag_cids.append(np.repeat(np.arange(next_id, next_id + len(fresh), dtype=np.int64),
+            tag_cids.append(np.repeat(np.array(new_ids, dtype=np.int64),
                                       np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))))  # fmt: skip
         progress(0.3)
         dbapi = conn.connection.dbapi_connection
@@ -1044,7 +1045,7 @@ class _CustomerPlan:
                 )  # fmt: skip
         progress(0.85)
         tag_cids.append(np.array(matched_tag_cids, dtype=np.int64))
-        tagged = _link_tags(conn, np.concatenate(tag_cids), tag_names, summary, now, new_from=next_id)
+        tagged = _link_tags(conn, np.concatenate(tag_cids), tag_names, summary, now, new_from=first_new)
         # an existing customer who only gained a tag or a custom field was updated, not unchanged
         changed = {cid for cid, _ in updates} | changed_fields | tagged
         updated = sum(1 for c in matched_ids if c in changed)
@@ -1251,7 +1252,14 @@ class _OrderPlan:
                 issues.append(Issue(int(rownums[i]), self._column(key), "",
                                     QT_TRANSLATE_NOOP("Import", "the quantity or unit price is missing")))  # fmt: skip
             bad_rows |= missing
-            parsed["amount"] = (parsed["quantity"] * parsed["unit_price"] * 100).round().astype("Int64")
+            line = parsed["quantity"] * parsed["unit_price"]
+            impossible = (line.abs() >= nz.MAX_MONEY).to_numpy(dtype=bool)  # 10 billion yuan: a mistake
+            huge = impossible & ~bad_rows
+            for i in np.flatnonzero(huge):
+                issues.append(Issue(int(rownums[i]), self._column("unit_price"), str(parsed["unit_price"].iat[i]),
+                                    QT_TRANSLATE_NOOP("Import", "quantity × unit price is not a possible amount")))  # fmt: skip
+            bad_rows |= huge
+            parsed["amount"] = (line.where(~impossible) * 100).round().astype("Int64")
 
     def _column(self, *keys: str) -> str:
         """The name of the first of these fields the file has (else the first): the import puts the file's
@@ -1462,8 +1470,7 @@ class _OrderPlan:
         if new.any():
             ckey = frame["phone"].where(frame["phone"].notna(), "code:" + frame["code"].astype(str))
             first = frame[new].assign(_k=ckey[new]).drop_duplicates("_k")
-            next_id = int(conn.execute(text("SELECT coalesce(max(id), 0) FROM customer")).scalar()) + 1
-            ids = np.arange(next_id, next_id + len(first))
+            ids = np.array(allocate_ids(conn, "customer", len(first)), dtype=np.int64)
             created = dict(zip(first["_k"], ids, strict=True))
             # column by column (an order file from a till can bring hundreds of thousands of new customers)
             phones = first["phone"].astype(object).where(first["phone"].notna(), None).tolist()

@@ -427,7 +427,16 @@ def no_end(arr: np.ndarray) -> np.ndarray:
 def money_cents(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:
     """Integer cents (Int64, nullable)."""
     amount, bad = numbers(values, arr)
+    # beyond ten billion yuan a cell is a mistake (a phone or an order number in the amount column), and
+    # cents beyond that soon no longer fit a 64-bit integer
+    huge = (amount.abs() >= MAX_MONEY).to_numpy(dtype=bool)
+    if huge.any():
+        amount = amount.where(~huge)
+        bad = bad | pd.Series(huge, index=values.index)
     return (amount * 100).round().astype("Int64"), bad
+
+
+MAX_MONEY = 1e10
 
 
 def numbers(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:
@@ -472,6 +481,7 @@ def numbers(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series
     is_bool = np.fromiter((isinstance(v, bool) for v in raw), bool, len(raw)) if raw.dtype == object else None
     if is_bool is not None and is_bool.any():
         amount[is_bool] = np.nan
+    amount[~np.isfinite(amount.to_numpy())] = np.nan  # inf, 1e999: no amount
     return amount, pd.Series(present, index=values.index) & amount.isna()
 
 

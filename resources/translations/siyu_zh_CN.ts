@@ -2718,6 +2718,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>缺少姓名或手机号</translation>
     </message>
     <message>
+        <source>quantity × unit price is not a possible amount</source>
+        <translation>数量 × 单价 不是可能的金额</translation>
+    </message>
+    <message>
         <source>this member code goes with another phone number in row {row}</source>
         <translation>这个会员编号在第 {row} 行对应另一个手机号</translation>
     </message>
