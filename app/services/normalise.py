@@ -234,7 +234,10 @@ def dates(
 ) -> tuple[pd.Series, pd.Series]:
     """datetime64 values (dates at midnight unless the cell had a time)."""
     raw = values.to_numpy(dtype=object, na_value=None)
-    # fast path, in C: the format most systems write
+    # fast path, in C: the format most systems write; text only (numbers are Excel serials, read below, and
+    # pandas would one day read them with a format as seconds since 1970)
+    if pd.api.types.infer_dtype(raw, skipna=True) not in ("string", "empty", "datetime", "date"):
+        raw = np.array([None if isinstance(v, (int, float)) else v for v in raw], dtype=object)
     result = _ns(pd.to_datetime(pd.Series(raw, index=values.index, dtype=object), format="%Y-%m-%d %H:%M:%S",
                                 errors="coerce"))  # fmt: skip
     need = result.isna().to_numpy()
