@@ -84,13 +84,18 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
         content, encoding = decode_bytes(path.read_bytes(), path.name)
         dialect = _sniff(content)
         # only the top is parsed here (the header is found there); the importer reads the rest with pandas
-        reader = csv.reader(io.StringIO(content[:200_000]), dialect)
+        # (lines may end in \r alone, as old Mac programs write them: read with universal newlines)
+        reader = csv.reader(io.StringIO(content[:200_000], newline=None), dialect)
         limit = CSV_HEAD_ROWS if max_rows is None else max_rows
         rows = []
-        for i, row in enumerate(reader):
-            if i >= limit:
-                break
-            rows.append(row)
+        try:
+            for i, row in enumerate(reader):
+                if i >= limit:
+                    break
+                rows.append(row)
+        except csv.Error as exc:
+            raise FileReadError(QT_TRANSLATE_NOOP("Errors", "{path} cannot be read as CSV: {reason}"),
+                                path=path.name, reason=exc) from exc  # fmt: skip
         return Grid(path, None, [], rows, encoding=encoding, csv_text=content, delimiter=dialect.delimiter)
     raise FileReadError(
         QT_TRANSLATE_NOOP("Errors", "{path}: only .xlsx, .xls and .csv files can be imported."),

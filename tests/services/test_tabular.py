@@ -147,3 +147,10 @@ def test_a_western_windows_csv_and_a_workbook_named_csv(db, tmp_path: Path) -> N
     book.save(named_csv)
     assert read_grid(named_csv).rows == [["姓名", "手机号"], ["张三", "13800138000"]]
     assert ImportService(db).run(named_csv, "customers").inserted == 1
+
+
+def test_a_csv_with_old_mac_line_ends(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "mac.csv"
+    path.write_bytes("姓名,手机号,城市\r张三,13800000001,杭州\r李四,13800000002,上海\r".encode())
+    assert read_grid(path).rows == [["姓名", "手机号", "城市"], ["张三", "13800000001", "杭州"], ["李四", "13800000002", "上海"]]
+    assert ImportService(db).run(path, "customers").inserted == 2
