@@ -68,6 +68,14 @@ class Column:
     width: int = 14
 
 
+def xlsx_text(value: str) -> str:
+    """Text a workbook can hold: control characters (pasted with a name, a NUL from a broken file) are left
+    out; openpyxl refuses them, and Excel could not show them."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
 def escape_formula(value: str) -> str:
     """For CSV: a leading apostrophe stops spreadsheet programs from running planted formulas."""
     if value and value.startswith(DANGEROUS):
@@ -141,7 +149,7 @@ def _fill_xlsx(tmp, columns, rows, total, sheet_title, progress) -> int:  # type
     fill = PatternFill("solid", fgColor="EEF2F7")
     header = []
     for col in columns:
-        cell = WriteOnlyCell(sheet, value=col.header)
+        cell = WriteOnlyCell(sheet, value=xlsx_text(col.header))
         cell.font = bold
         cell.fill = fill
         cell.alignment = Alignment(vertical="center")
@@ -167,6 +175,7 @@ def _fill_xlsx(tmp, columns, rows, total, sheet_title, progress) -> int:  # type
 
 def _xlsx_rows(sheet, columns, rows, styled, total, progress) -> int:  # type: ignore[no-untyped-def]
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils.exceptions import IllegalCharacterError
 
     count = 0
     for row in rows:
@@ -180,7 +189,11 @@ def _xlsx_rows(sheet, columns, rows, styled, total, progress) -> int:  # type: i
             elif col.kind in ("date", "datetime") and isinstance(value, str):
                 value = _parse_dt(value, col.kind)
             if isinstance(value, str):
-                cell = WriteOnlyCell(sheet, value=value)
+                try:  # openpyxl checks every text for characters a workbook cannot hold anyway
+                    cell = WriteOnlyCell(sheet, value=value)
+                except IllegalCharacterError:
+                    value = xlsx_text(value)
+                    cell = WriteOnlyCell(sheet, value=value)
                 if value.startswith(DANGEROUS):
                     cell.data_type = "s"  # never a formula
                     cell.quotePrefix = True

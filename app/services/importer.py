@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+import io
 import json
 import logging
 import re
@@ -493,7 +494,8 @@ def _data_frame(preview: ImportPreview) -> tuple[pd.DataFrame, np.ndarray, _Text
         encoding = "utf-8-sig" if grid.encoding == "utf-8" else grid.encoding
 
         def parse(columns: int) -> pd.DataFrame:
-            return pd.read_csv(grid.path, encoding=encoding, header=None, skiprows=start, dtype=object,
+            source = io.StringIO(grid.csv_text) if grid.cleaned else grid.path
+            return pd.read_csv(source, encoding=encoding, header=None, skiprows=start, dtype=object,
                                keep_default_na=False, na_filter=False, engine="c", names=list(range(columns)),
                                index_col=False,
                                sep=grid.delimiter, quotechar='"', skip_blank_lines=False)  # fmt: skip
@@ -1647,7 +1649,7 @@ def write_error_report(
 
         cells = []
         for name in names:
-            cell = WriteOnlyCell(ws, value=name)
+            cell = WriteOnlyCell(ws, value=_safe(str(name)))
             cell.font = bold
             cells.append(cell)
         ws.append(cells)
@@ -1658,7 +1660,7 @@ def write_error_report(
     sheet.column_dimensions["B"].width = 16
     sheet.column_dimensions["D"].width = 48
     for issue in issues[:200_000]:
-        sheet.append([issue.row, issue.column, _safe(issue.value), issue.text(translate)])
+        sheet.append([issue.row, _safe(issue.column), _safe(issue.value), issue.text(translate)])
     header(rows_sheet, [translate("Import", "Row"), *preview.headers])
     bad = sorted({i.row for i in issues})
     if frame is not None and rownums is not None:
@@ -1678,6 +1680,6 @@ def write_error_report(
 
 
 def _safe(value: str) -> str:
-    from app.services.export import escape_formula
+    from app.services.export import escape_formula, xlsx_text
 
-    return escape_formula(value)
+    return escape_formula(xlsx_text(value))

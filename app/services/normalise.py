@@ -184,6 +184,8 @@ def plain_text(values: pd.Series, max_length: int | None = None) -> pd.Series | 
         joined = "\x00".join(cells)
     except TypeError:  # a number, a date or an empty (None) cell
         return None
+    if joined.count("\x00") != len(cells) - 1:  # a NUL inside a cell: as_text takes it out
+        return None
     if joined.startswith("'") or "\x00'" in joined:  # a cell that starts with an apostrophe
         return None
     if len(joined) != len("\x00".join(map(str.strip, cells))):  # a cell with spaces to trim

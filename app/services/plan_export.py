@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.i18n_markers import QT_TRANSLATE_NOOP
 from app.services.database import Database
-from app.services.export import ExportError, writing
+from app.services.export import ExportError, writing, xlsx_text
 from app.services.groups import week_label
 from app.services.planner import CHANNELS, PlannerService
 
@@ -61,7 +61,7 @@ def export_plan(db: Database, path: Path | str, monday: dt.date) -> int:
                     mark = {"done": "✓ ", "skipped": "✗ "}.get(i.status, "")
                     category = CATEGORY_WORDS.get(i.category or "", "")
                     lines.append(f"{mark}{i.scheduled_at:%H:%M} {i.title}" + (f"（{category}）" if category else ""))
-            cell = sheet.cell(row=r, column=d + 2, value="\n".join(lines) or None)
+            cell = sheet.cell(row=r, column=d + 2, value=xlsx_text("\n".join(lines)) or None)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             cell.border = border
             tallest = max(tallest, sum(1 + len(line) // 14 for line in lines))

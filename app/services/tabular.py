@@ -37,6 +37,7 @@ class Grid:
     encoding: str | None = None
     csv_text: str | None = None  # the whole text: the importer parses it with pandas
     delimiter: str = ","
+    cleaned: bool = False  # csv_text differs from the file's text: parse csv_text, not the file
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -65,7 +66,7 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
     if disguised == "text":  # tab- or comma-separated text saved under an Excel name
         suffix = ".csv"
     elif disguised == "html":
-        return Grid(path, None, [], _html_rows(path, max_rows))
+        return Grid(path, None, [], _without_nul(_html_rows(path, max_rows)))
     elif disguised == "xml2003":
         names, rows = _spreadsheet_2003(path, sheet, max_rows)
         return Grid(path, sheet or names[0], names, rows)
@@ -79,9 +80,15 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
             raise FileReadError(
                 QT_TRANSLATE_NOOP("Errors", "Cannot read {path}: {reason}"), path=path.name, reason=exc
             ) from exc
-        return Grid(path, name, names, rows if isinstance(rows, list) else [list(r) for r in rows])
+        rows = rows if isinstance(rows, list) else [list(r) for r in rows]
+        if suffix == ".xls":  # Excel 97's binary strings may hold NULs (an .xlsx, being XML, cannot)
+            rows = _without_nul(rows)
+        return Grid(path, name, names, rows)
     if suffix in (".csv", ".txt", ".tsv"):
         content, encoding = decode_bytes(path.read_bytes(), path.name)
+        nul = "\x00" in content
+        if nul:  # NUL characters from a broken export: nothing can show them and PostgreSQL cannot keep them
+            content = content.replace("\x00", "")
         dialect = _sniff(content)
         # only the top is parsed here (the header is found there); the importer reads the rest with pandas
         # (lines may end in \r alone, as old Mac programs write them: read with universal newlines)
@@ -96,11 +103,19 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
         except csv.Error as exc:
             raise FileReadError(QT_TRANSLATE_NOOP("Errors", "{path} cannot be read as CSV: {reason}"),
                                 path=path.name, reason=exc) from exc  # fmt: skip
-        return Grid(path, None, [], rows, encoding=encoding, csv_text=content, delimiter=dialect.delimiter)
+        return Grid(path, None, [], rows, encoding=encoding, csv_text=content, delimiter=dialect.delimiter,
+                    cleaned=nul)  # fmt: skip
     raise FileReadError(
         QT_TRANSLATE_NOOP("Errors", "{path}: only .xlsx, .xls and .csv files can be imported."),
         path=path.name,
     )
+
+
+def _without_nul(rows: list[list[Any]]) -> list[list[Any]]:
+    """The rows without NUL characters in their text: nothing shows them, PostgreSQL cannot keep them."""
+    if not any("\x00" in c for row in rows for c in row if isinstance(c, str)):
+        return rows
+    return [[c.replace("\x00", "") if isinstance(c, str) else c for c in row] for row in rows]
 
 
 def _sheet(path: Path, names: list[str], sheet: str | None) -> str:

@@ -154,3 +154,20 @@ def test_a_csv_with_old_mac_line_ends(db, tmp_path: Path) -> None:  # type: igno
     path.write_bytes("姓名,手机号,城市\r张三,13800000001,杭州\r李四,13800000002,上海\r".encode())
     assert read_grid(path).rows == [["姓名", "手机号", "城市"], ["张三", "13800000001", "杭州"], ["李四", "13800000002", "上海"]]
     assert ImportService(db).run(path, "customers").inserted == 2
+
+
+def test_control_characters_from_a_broken_export(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A NUL is left out on the way in (PostgreSQL cannot keep one); other control characters are kept and
+    left out of exported workbooks, which cannot hold them (openpyxl refused the whole export)."""
+    from app.services.export import ExportService
+
+    path = tmp_path / "broken.csv"
+    path.write_bytes("姓名,手机号,备注\n\"c\x00d\",13800000001,ok\n\"a\x01b\",13800000002,\"x\x0by\"\n".encode())
+    assert ImportService(db).run(path, "customers").inserted == 2
+    with db.engine.connect() as conn:
+        names = sorted(r[0] for r in conn.execute(text("SELECT name FROM customer")))
+    assert names == ["a\x01b", "cd"]
+    out = tmp_path / "out.xlsx"
+    assert ExportService(db).export_customers(out) == 2
+    exported = read_grid(out).rows
+    assert sorted(r[1] for r in exported[1:]) == ["ab", "cd"]
