@@ -371,13 +371,19 @@ def _year_last(text: pd.Series, parts: pd.DataFrame) -> None:
     a, b = pd.to_numeric(found["a"]), pd.to_numeric(found["b"])
     day_first = bool((a > 12).any()) and not bool((b > 12).any())
     found["m"], found["d"] = (found["b"], found["a"]) if day_first else (found["a"], found["b"])
-    hour = pd.to_numeric(found["H"], errors="coerce")
-    pm = found["p"].str.lower().eq("pm").fillna(False).astype(bool)
-    am = found["p"].str.lower().eq("am").fillna(False).astype(bool)
-    hour = hour.where(~(pm & (hour < 12)), hour + 12).where(~(am & (hour == 12)), 0)
-    found["H"] = hour.astype("Int64").astype("string")
+    found["H"] = _clock_hours(found)
     for col in ("y", "m", "d", "H", "M", "S"):
         parts.loc[found.index, col] = found[col]
+
+
+def _clock_hours(found: pd.DataFrame) -> pd.Series:
+    """The hours of the day, as text, from an hour and an AM/PM mark (A.M. too): 12 AM is 0, 1 PM is 13."""
+    hour = pd.to_numeric(found["H"], errors="coerce")
+    meridiem = found["p"].str.lower().str.replace(".", "", regex=False)
+    pm = meridiem.eq("pm").fillna(False).astype(bool)
+    am = meridiem.eq("am").fillna(False).astype(bool)
+    hour = hour.where(~(pm & (hour < 12)), hour + 12).where(~(am & (hour == 12)), 0)
+    return hour.astype("Int64").astype("string")
 
 
 def _month_names(text: pd.Series, parts: pd.DataFrame) -> None:
@@ -402,14 +408,9 @@ def _month_names(text: pd.Series, parts: pd.DataFrame) -> None:
         # a two-digit year is this century's unless that is more than ten years ahead (15-Mar-65 is 1965)
         recent = year + 2000 <= dt.date.today().year + 10
         year = year.where(found["y"].str.len() == 4, year + np.where(recent, 2000, 1900))
-        hour = pd.to_numeric(found["H"], errors="coerce")
-        meridiem = found["p"].str.lower().str.replace(".", "", regex=False)
-        pm = meridiem.eq("pm").fillna(False).astype(bool)
-        am = meridiem.eq("am").fillna(False).astype(bool)
-        hour = hour.where(~(pm & (hour < 12)), hour + 12).where(~(am & (hour == 12)), 0)
         found["y"] = year.astype("int64").astype("string")
         found["m"] = month[known].astype("int64").astype("string")
-        found["H"] = hour.astype("Int64").astype("string")
+        found["H"] = _clock_hours(found)
         for col in ("y", "m", "d", "H", "M", "S"):
             parts.loc[found.index, col] = found[col]
 
