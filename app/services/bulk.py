@@ -225,9 +225,10 @@ def allocate_ids(conn: Any, table: str, n: int) -> list[int]:
         start = int(conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table}")).scalar()) + 1
         return list(range(start, start + n))
     seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table}).scalar()
-    conn.execute(text(
-        f"SELECT setval('{seq}', GREATEST((SELECT last_value FROM {seq}), (SELECT coalesce(max(id), 1) FROM {table})))"
-    ))  # fmt: skip
+    last, called = conn.execute(text(f"SELECT last_value, is_called FROM {seq}")).one()
+    top = int(conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table}")).scalar())
+    if (last + 1 if called else last) <= top:  # behind the table: the next id would be taken
+        conn.execute(text("SELECT setval(:s, :top, true)"), {"s": seq, "top": top})
     return sorted(r[0] for r in conn.execute(text(f"SELECT nextval('{seq}') FROM generate_series(1, :n)"), {"n": n}))
 
 
