@@ -785,6 +785,15 @@ def _column_list(series: pd.Series) -> list[Any]:
     return series.to_numpy(dtype=object, na_value=None).tolist()
 
 
+def _same_person(known: tuple[Any, ...], row: tuple[Any, ...]) -> bool:
+    """Whether a row that names a customer by Siyu's number is about that customer: not when it differs from
+    them in two of phone, member code and name (each only where both have one). Another shop's export
+    carries numbers this shop gave to other people; an owner correcting a phone or a name in an export of
+    this shop changes one of them."""
+    differ = sum(1 for a, b in zip(known, row, strict=True) if a is not None and b is not None and a != b)
+    return differ < 2
+
+
 class _CustomerPlan:
     """Customers: fold repeated rows, match the shop's customers, then write in bulk.
 
@@ -836,6 +845,7 @@ class _CustomerPlan:
             "SELECT id, phone, member_code, name, wechat_id, remark_name FROM customer ORDER BY id"
         )).all()  # fmt: skip
         ids_known = {r[0] for r in existing}
+        by_id = {r[0]: (r[1], r[2], r[3]) for r in existing}  # phone, member code, name
         by_phone = {r[1]: r[0] for r in existing if r[1]}
         by_code = {r[2]: r[0] for r in existing if r[2]}
         by_name_wx = {(r[3], r[4]): r[0] for r in existing if r[4]}
@@ -863,7 +873,12 @@ class _CustomerPlan:
             if self.bad_rows[i]:
                 continue
             sid = siyu_id[i]
-            if sid is not None and str(sid).isdigit() and int(sid) in ids_known:
+            if (
+                sid is not None
+                and str(sid).isdigit()
+                and int(sid) in ids_known
+                and _same_person(by_id[int(sid)], (phone[i], code[i], name[i]))
+            ):
                 ids[i] = int(sid)  # an export of this shop: the customer it came from
             else:
                 pid = by_phone.get(phone[i]) if phone[i] is not None else None
@@ -1287,14 +1302,26 @@ class _OrderPlan:
             self.issues.append(Issue(int(self.rownums[i]), self._column("phone", "member_code"), "",
                                      QT_TRANSLATE_NOOP("Import", "neither a phone number nor a member code")))  # fmt: skip
         self.bad_rows |= nobody
-        existing = conn.execute(text("SELECT id, phone, member_code FROM customer")).all()
+        existing = conn.execute(text("SELECT id, phone, member_code, name FROM customer")).all()
         by_phone = {r[1]: r[0] for r in existing if r[1]}
         by_code = {r[2]: r[0] for r in existing if r[2]}
         known = pd.Index([r[0] for r in existing])
         pid = phone.map(by_phone, na_action="ignore").astype("Int64")
         cid = code.map(by_code, na_action="ignore").astype("Int64")
-        # an export of this shop names the customer by Siyu's number: that wins when it still exists
+        # an export of this shop names the customer by Siyu's number: that wins when it still exists and the
+        # row is about them (not two of phone, member code and name different: another shop's export)
         own = sid.where(sid.isin(known)).astype("Int64")
+        if own.notna().any():  # each customer's phone, code and name looked up by number, in numpy
+            at = own.fillna(0).to_numpy(dtype=np.int64)
+            differ = np.zeros(n, dtype=np.int64)
+            for k, values in ((1, phone), (2, code), (3, column("name"))):
+                table = np.full(int(known.max()) + 1, None, dtype=object)
+                table[[r[0] for r in existing]] = [r[k] for r in existing]
+                theirs = table[at]
+                mine = values.to_numpy(dtype=object, na_value=None)
+                both = (theirs != None) & (mine != None)  # noqa: E711 - elementwise, over object arrays
+                differ += both & (theirs != mine)
+            own = own.where(differ < 2)
         pid = own.fillna(pid)
         conflict = (pid.notna() & cid.notna() & (pid != cid)).fillna(False).to_numpy(
             dtype=bool

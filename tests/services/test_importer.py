@@ -480,6 +480,31 @@ def test_customers_added_one_at_a_time_after_an_import_get_ids_of_their_own(db, 
     assert q(db, "SELECT count(*) FROM customer") == [(5,)]
 
 
+def test_another_shops_export_does_not_overwrite_this_shops_customers(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Siyu's customer numbers in an export are another shop's when the rows disagree with the customers
+    of that number here in two of phone, member code and name: they are matched as any file's rows."""
+    service = ImportService(db)
+    service.run(csv_file(tmp_path / "ours.csv", [["姓名", "手机号"], ["本店甲", "13800000001"], ["本店乙", "13800000002"]]),
+                "customers")  # fmt: skip
+    theirs = csv_file(tmp_path / "theirs.csv", [
+        ["私域助手编号", "姓名", "手机号"], [1, "别店丙", "13900000001"], [2, "别店丁", "13900000002"]])  # fmt: skip
+    summary = service.run(theirs, "customers")
+    assert (summary.inserted, summary.updated) == (2, 0)
+    assert q(db, "SELECT id, name, phone FROM customer ORDER BY id") == [
+        (1, "本店甲", "13800000001"), (2, "本店乙", "13800000002"), (3, "别店丙", "13900000001"),
+        (4, "别店丁", "13900000002")]  # fmt: skip
+    # this shop's own export with a phone corrected: still that customer
+    fixed = csv_file(tmp_path / "fixed.csv", [["私域助手编号", "姓名", "手机号"], [1, "本店甲", "13800000009"]])
+    assert (service.run(fixed, "customers").updated, q(db, "SELECT phone FROM customer WHERE id = 1")) == (
+        1, [("13800000009",)])  # fmt: skip
+    # orders: another shop's customer number with that shop's phone and name finds the customer by phone
+    orders = csv_file(tmp_path / "orders.csv", [
+        ["订单号", "下单时间", "实付金额", "手机号", "客户姓名", "私域助手客户编号"],
+        ["X1", "2026-01-05 10:00:00", "10", "13900000002", "别店丁", 2]])  # fmt: skip
+    assert service.run(orders, "orders").inserted == 1
+    assert q(db, "SELECT customer_id FROM orders WHERE external_no = 'X1'") == [(4,)]
+
+
 def test_item_rows_repeating_the_order_total_count_it_once(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     totals = xlsx(tmp_path / "items.xlsx", [
         ["订单号", "商品名称", "下单时间", "实付金额", "退款金额", "手机号"],
