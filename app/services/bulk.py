@@ -211,24 +211,35 @@ def _pg_drop_for_load(conn: Any, table: str) -> list[str]:
     return recreate
 
 
+TRIAL = "siyu.trial"  # in a connection's info: the transaction is a trial run and will be rolled back
+
+
 def allocate_ids(conn: Any, table: str, n: int) -> list[int]:
     """``n`` new ids for rows a bulk load writes with their ids given, in ascending order, each above every
-    id the table had. SQLite: the ones after the highest (the write lock keeps them ours). PostgreSQL: taken
-    from the table's id sequence, so that the rows added afterwards one at a time (a customer typed in, an
-    import of group members) get ids of their own, also from another computer at the same moment; a
-    sequence left behind its table by an earlier version is first moved up to it."""
+    id the table had. SQLite, and a trial run (``conn.info[TRIAL]``): the ones after the highest. PostgreSQL:
+    taken from the table's id sequence, so that the rows added afterwards one at a time (a customer typed in,
+    an import of group members) get ids of their own, also from another computer at the same moment; a
+    sequence left behind its table by an earlier version is first moved up to it. A sequence does not roll
+    back, so a trial run that is thrown away does not take from it."""
     from sqlalchemy import text
 
     if n <= 0:
         return []
-    if conn.dialect.name != "postgresql":
+    if conn.dialect.name != "postgresql" or conn.info.get(TRIAL):
         start = int(conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table}")).scalar()) + 1
         return list(range(start, start + n))
     seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table}).scalar()
-    last, called = conn.execute(text(f"SELECT last_value, is_called FROM {seq}")).one()
-    top = int(conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table}")).scalar())
-    if (last + 1 if called else last) <= top:  # behind the table: the next id would be taken
-        conn.execute(text("SELECT setval(:s, :top, true)"), {"s": seq, "top": top})
+
+    def behind() -> int | None:  # the table's highest id when the sequence's next id is not above it
+        last, called = conn.execute(text(f"SELECT last_value, is_called FROM {seq}")).one()
+        top = int(conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table}")).scalar())
+        return top if (last + 1 if called else last) <= top else None
+
+    if behind() is not None:  # once, after an older version: one session at a time moves it up
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:s))"), {"s": seq})
+        top = behind()
+        if top is not None:
+            conn.execute(text("SELECT setval(:s, :top, true)"), {"s": seq, "top": top})
     return sorted(r[0] for r in conn.execute(text(f"SELECT nextval('{seq}') FROM generate_series(1, :n)"), {"n": n}))
 
 

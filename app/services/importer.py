@@ -31,6 +31,7 @@ from sqlalchemy import Connection, bindparam, text
 from app.i18n_markers import QT_TRANSLATE_NOOP, UserError
 from app.services import normalise as nz
 from app.services.bulk import (
+    TRIAL,
     allocate_ids,
     indexes_rebuilt_after,
     insert_rows,
@@ -297,9 +298,13 @@ class ImportService:
                 conn.rollback()
             else:
                 report(QT_TRANSLATE_NOOP("Import", "Writing"), 0.45)
-                plan.write(
-                    conn, summary, lambda f: report(QT_TRANSLATE_NOOP("Import", "Writing"), 0.45 + 0.5 * f)
-                )
+                conn.info[TRIAL] = dry_run  # a trial run takes no ids from PostgreSQL's sequences (no undo there)
+                try:
+                    plan.write(
+                        conn, summary, lambda f: report(QT_TRANSLATE_NOOP("Import", "Writing"), 0.45 + 0.5 * f)
+                    )
+                finally:
+                    conn.info.pop(TRIAL, None)
                 if dry_run:
                     conn.rollback()
                 else:
@@ -786,12 +791,13 @@ def _column_list(series: pd.Series) -> list[Any]:
 
 
 def _same_person(known: tuple[Any, ...], row: tuple[Any, ...]) -> bool:
-    """Whether a row that names a customer by Siyu's number is about that customer: not when it differs from
-    them in two of phone, member code and name (each only where both have one). Another shop's export
-    carries numbers this shop gave to other people; an owner correcting a phone or a name in an export of
-    this shop changes one of them."""
-    differ = sum(1 for a, b in zip(known, row, strict=True) if a is not None and b is not None and a != b)
-    return differ < 2
+    """Whether a row that names a customer by Siyu's number is about that customer: compared where both have
+    a value (phone, member code, name, WeChat id), the row may differ in as many as it agrees with, no more.
+    Another shop's export carries numbers this shop gave to other people; an owner correcting a phone in an
+    export of this shop keeps the name."""
+    pairs = [(a, b) for a, b in zip(known, row, strict=True) if a is not None and b is not None]
+    differ = sum(1 for a, b in pairs if a != b)
+    return differ == 0 or len(pairs) - differ >= differ
 
 
 class _CustomerPlan:
@@ -845,7 +851,7 @@ class _CustomerPlan:
             "SELECT id, phone, member_code, name, wechat_id, remark_name FROM customer ORDER BY id"
         )).all()  # fmt: skip
         ids_known = {r[0] for r in existing}
-        by_id = {r[0]: (r[1], r[2], r[3]) for r in existing}  # phone, member code, name
+        by_id = {r[0]: (r[1], r[2], r[3], r[4]) for r in existing}  # phone, member code, name, WeChat id
         by_phone = {r[1]: r[0] for r in existing if r[1]}
         by_code = {r[2]: r[0] for r in existing if r[2]}
         by_name_wx = {(r[3], r[4]): r[0] for r in existing if r[4]}
@@ -877,7 +883,7 @@ class _CustomerPlan:
                 sid is not None
                 and str(sid).isdigit()
                 and int(sid) in ids_known
-                and _same_person(by_id[int(sid)], (phone[i], code[i], name[i]))
+                and _same_person(by_id[int(sid)], (phone[i], code[i], name[i], wechat[i]))
             ):
                 ids[i] = int(sid)  # an export of this shop: the customer it came from
             else:
@@ -1270,7 +1276,7 @@ class _OrderPlan:
                                     QT_TRANSLATE_NOOP("Import", "the quantity or unit price is missing")))  # fmt: skip
             bad_rows |= missing
             line = parsed["quantity"] * parsed["unit_price"]
-            impossible = (line.abs() >= nz.MAX_MONEY).to_numpy(dtype=bool)  # 10 billion yuan: a mistake
+            impossible = (line.abs() > nz.MAX_MONEY).to_numpy(dtype=bool)  # beyond what a cents column holds
             huge = impossible & ~bad_rows
             for i in np.flatnonzero(huge):
                 issues.append(Issue(int(rownums[i]), self._column("unit_price"), str(parsed["unit_price"].iat[i]),
@@ -1314,14 +1320,17 @@ class _OrderPlan:
         if own.notna().any():  # each customer's phone, code and name looked up by number, in numpy
             at = own.fillna(0).to_numpy(dtype=np.int64)
             differ = np.zeros(n, dtype=np.int64)
+            agree = np.zeros(n, dtype=np.int64)
             for k, values in ((1, phone), (2, code), (3, column("name"))):
                 table = np.full(int(known.max()) + 1, None, dtype=object)
                 table[[r[0] for r in existing]] = [r[k] for r in existing]
                 theirs = table[at]
                 mine = values.to_numpy(dtype=object, na_value=None)
                 both = (theirs != None) & (mine != None)  # noqa: E711 - elementwise, over object arrays
-                differ += both & (theirs != mine)
-            own = own.where(differ < 2)
+                same = theirs == mine
+                differ += both & ~same
+                agree += both & same
+            own = own.where((differ == 0) | (agree >= differ))  # as _same_person
         pid = own.fillna(pid)
         conflict = (pid.notna() & cid.notna() & (pid != cid)).fillna(False).to_numpy(
             dtype=bool
@@ -1331,6 +1340,14 @@ class _OrderPlan:
                                      QT_TRANSLATE_NOOP("Import", "this member code belongs to another customer than this phone number")))  # fmt: skip
         self.bad_rows |= conflict
         self.customer = pid.fillna(cid)
+        # a Siyu number that names no customer here, with no phone or member code to find or make one by
+        orphan = (self.customer.isna() & phone.isna() & code.isna()).to_numpy(dtype=bool) & ~self.bad_rows
+        for i in np.flatnonzero(orphan):
+            self.issues.append(Issue(int(self.rownums[i]), self._column("customer_siyu_id"),
+                                     str(column("customer_siyu_id").iat[i]),
+                                     QT_TRANSLATE_NOOP("Import", "this shop has no such customer, and the row has "
+                                                                 "no phone number or member code")))  # fmt: skip
+        self.bad_rows |= orphan
         self.phone, self.code = phone, code
         self._one_code_one_new_customer()
         self._one_customer_an_order()

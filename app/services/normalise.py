@@ -433,16 +433,16 @@ def no_end(arr: np.ndarray) -> np.ndarray:
 def money_cents(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:
     """Integer cents (Int64, nullable)."""
     amount, bad = numbers(values, arr)
-    # beyond ten billion yuan a cell is a mistake (a phone or an order number in the amount column), and
-    # cents beyond that soon no longer fit a 64-bit integer
-    huge = (amount.abs() >= MAX_MONEY).to_numpy(dtype=bool)
+    # an amount whose cents do not fit the database's 32-bit columns (21,474,836.47 yuan) is a mistake in a
+    # small shop's file: a phone or an order number in the amount column
+    huge = (amount.abs() > MAX_MONEY).to_numpy(dtype=bool)
     if huge.any():
         amount = amount.where(~huge)
         bad = bad | pd.Series(huge, index=values.index)
     return (amount * 100).round().astype("Int64"), bad
 
 
-MAX_MONEY = 1e10
+MAX_MONEY = (2**31 - 1) / 100
 
 
 def numbers(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:

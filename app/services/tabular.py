@@ -81,14 +81,16 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
                 QT_TRANSLATE_NOOP("Errors", "Cannot read {path}: {reason}"), path=path.name, reason=exc
             ) from exc
         rows = rows if isinstance(rows, list) else [list(r) for r in rows]
-        if suffix == ".xls":  # Excel 97's binary strings may hold NULs (an .xlsx, being XML, cannot)
+        if _is_workbook(path) == "ole":  # Excel 97's binary strings may hold NULs (an .xlsx, being XML, cannot)
             rows = _without_nul(rows)
         return Grid(path, name, names, rows)
     if suffix in (".csv", ".txt", ".tsv"):
         content, encoding = decode_bytes(path.read_bytes(), path.name)
-        nul = "\x00" in content
-        if nul:  # NUL characters from a broken export: nothing can show them and PostgreSQL cannot keep them
-            content = content.replace("\x00", "")
+        cleaned = False
+        if "\x00" in content:  # NUL characters from a broken export: nothing shows them, PostgreSQL cannot keep them
+            content, cleaned = content.replace("\x00", ""), True
+        if content.count("\r") != content.count("\r\n"):  # lines ended by \r alone (old Mac programs): pandas
+            content, cleaned = content.replace("\r\n", "\n").replace("\r", "\n"), True  # miscounts them
         dialect = _sniff(content)
         # only the top is parsed here (the header is found there); the importer reads the rest with pandas
         # (lines may end in \r alone, as old Mac programs write them: read with universal newlines)
@@ -104,7 +106,7 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
             raise FileReadError(QT_TRANSLATE_NOOP("Errors", "{path} cannot be read as CSV: {reason}"),
                                 path=path.name, reason=exc) from exc  # fmt: skip
         return Grid(path, None, [], rows, encoding=encoding, csv_text=content, delimiter=dialect.delimiter,
-                    cleaned=nul)  # fmt: skip
+                    cleaned=cleaned)  # fmt: skip
     raise FileReadError(
         QT_TRANSLATE_NOOP("Errors", "{path}: only .xlsx, .xls and .csv files can be imported."),
         path=path.name,
@@ -182,12 +184,16 @@ def _workbook(path: Path) -> Any:
 # under an .xls name. Excel opens them all; so does Siyu.
 
 
-def _is_workbook(path: Path) -> bool:
+def _is_workbook(path: Path) -> str | None:
+    """"zip" for an .xlsx/.ods (or anything zipped), "ole" for an Excel 97 file, None for anything else."""
     try:
         with path.open("rb") as fh:
-            return fh.read(8).startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
+            head = fh.read(8)
     except OSError:
-        return False
+        return None
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    return "ole" if head.startswith(b"\xd0\xcf\x11\xe0") else None
 
 
 def _disguised(path: Path) -> str | None:
@@ -229,7 +235,7 @@ def _html_rows(path: Path, max_rows: int | None) -> list[list[Any]]:
     if text_ is None:
         text_, _encoding = decode_bytes(data, path.name)
     parser = _Tables()
-    parser.feed(text_)
+    parser.feed(text_.replace("\x00", ""))  # the parser marks line breaks with NUL: none may come in
     parser.close()
     parser.finish()
     if not parser.tables:

@@ -2722,6 +2722,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>数量 × 单价 不是可能的金额</translation>
     </message>
     <message>
+        <source>this shop has no such customer, and the row has no phone number or member code</source>
+        <translation>本店没有这个客户编号，这一行也没有手机号或会员编号</translation>
+    </message>
+    <message>
         <source>this member code goes with another phone number in row {row}</source>
         <translation>这个会员编号在第 {row} 行对应另一个手机号</translation>
     </message>

@@ -461,11 +461,10 @@ def test_customers_added_one_at_a_time_after_an_import_get_ids_of_their_own(db, 
     from app.services.bulk import allocate_ids
 
     service = ImportService(db)
-    with db.engine.begin() as conn:  # a new shop's first customers are numbered from 1, as on SQLite
-        assert allocate_ids(conn, "customer", 2) == [1, 2]
-        conn.rollback()
-    service.run(csv_file(tmp_path / "c.csv", [["姓名", "手机号"], ["甲", "13800000001"], ["乙", "13800000002"]]),
-                "customers")  # fmt: skip
+    first = csv_file(tmp_path / "c.csv", [["姓名", "手机号"], ["甲", "13800000001"], ["乙", "13800000002"]])
+    assert service.run(first, "customers", dry_run=True).inserted == 2  # the wizard's check: takes no ids
+    service.run(first, "customers")
+    assert q(db, "SELECT id FROM customer ORDER BY id") == [(1,), (2,)]  # a new shop's first, as on SQLite
     service.run(csv_file(tmp_path / "o.csv", [["订单号", "下单时间", "金额", "手机号"],
                                               ["N1", "2026-01-05 10:00:00", "10", "13800000003"]]), "orders")  # fmt: skip
     with db.engine.begin() as conn:
@@ -497,12 +496,24 @@ def test_another_shops_export_does_not_overwrite_this_shops_customers(db, tmp_pa
     fixed = csv_file(tmp_path / "fixed.csv", [["私域助手编号", "姓名", "手机号"], [1, "本店甲", "13800000009"]])
     assert (service.run(fixed, "customers").updated, q(db, "SELECT phone FROM customer WHERE id = 1")) == (
         1, [("13800000009",)])  # fmt: skip
+    # a row of another shop that has only a name and a WeChat id to compare: one difference, no agreement
+    wechat_only = csv_file(tmp_path / "wx.csv", [["私域助手编号", "姓名", "微信号"], [2, "别店戊", "wx_wu"]])
+    assert service.run(wechat_only, "customers").inserted == 1
+    assert q(db, "SELECT name FROM customer WHERE id = 2") == [("本店乙",)]
     # orders: another shop's customer number with that shop's phone and name finds the customer by phone
     orders = csv_file(tmp_path / "orders.csv", [
         ["订单号", "下单时间", "实付金额", "手机号", "客户姓名", "私域助手客户编号"],
         ["X1", "2026-01-05 10:00:00", "10", "13900000002", "别店丁", 2]])  # fmt: skip
     assert service.run(orders, "orders").inserted == 1
     assert q(db, "SELECT customer_id FROM orders WHERE external_no = 'X1'") == [(4,)]
+    # ... and one with nothing else to go by is reported, not given to customer 2 or to a made-up customer
+    stray = csv_file(tmp_path / "stray.csv", [["订单号", "下单时间", "实付金额", "客户姓名", "私域助手客户编号"],
+                                              ["X2", "2026-01-06 10:00:00", "10", "别店己", 2],
+                                              ["X3", "2026-01-06 11:00:00", "10", "别店庚", 99]])  # fmt: skip
+    refused = service.run(stray, "orders")
+    assert [(i.row, i.column, i.reason) for i in refused.issues] == [
+        (row, "私域助手客户编号", "this shop has no such customer, and the row has no phone number or member code")
+        for row in (2, 3)]  # fmt: skip
 
 
 def test_item_rows_repeating_the_order_total_count_it_once(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -65,6 +65,12 @@ def test_days_beyond_what_a_timestamp_holds_are_bad_not_a_crash() -> None:
         True, True, True, False, True]
 
 
+def test_amounts_beyond_what_a_cents_column_holds_are_bad() -> None:
+    cents, bad = nz.money_cents(column("21474836.47", "88886666", "1e308", float("inf"), "12.5"))
+    assert cents.tolist()[0] == 2147483647 and cents.tolist()[4] == 1250
+    assert bad.tolist() == [False, True, True, True, False]
+
+
 def test_numbers_take_decimals_negatives_and_money_signs() -> None:
     values, bad = nz.numbers(column(6, "0.125", "-1", "1,200", "¥2.55", "", "六"))
     assert values.tolist()[:5] == [6.0, 0.125, -1.0, 1200.0, 2.55]

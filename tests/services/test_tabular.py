@@ -154,6 +154,9 @@ def test_a_csv_with_old_mac_line_ends(db, tmp_path: Path) -> None:  # type: igno
     path.write_bytes("姓名,手机号,城市\r张三,13800000001,杭州\r李四,13800000002,上海\r".encode())
     assert read_grid(path).rows == [["姓名", "手机号", "城市"], ["张三", "13800000001", "杭州"], ["李四", "13800000002", "上海"]]
     assert ImportService(db).run(path, "customers").inserted == 2
+    titled = tmp_path / "titled.csv"  # a title and a blank line above the header: no row may go missing
+    titled.write_bytes("会员导出\r\r姓名,手机号\r王五,13800000003\r赵六,13800000004\r".encode())
+    assert ImportService(db).run(titled, "customers").inserted == 2
 
 
 def test_control_characters_from_a_broken_export(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -171,3 +174,13 @@ def test_control_characters_from_a_broken_export(db, tmp_path: Path) -> None:  #
     assert ExportService(db).export_customers(out) == 2
     exported = read_grid(out).rows
     assert sorted(r[1] for r in exported[1:]) == ["ab", "cd"]
+
+
+def test_nul_characters_in_an_excel_97_file_under_a_csv_name_and_in_html(tmp_path: Path) -> None:
+    data = (Path(__file__).parent / "files" / "members-biff8.xls").read_bytes().replace("周敏".encode("utf-16-le"), "\x00敏".encode("utf-16-le"))
+    named_csv = tmp_path / "members.csv"
+    named_csv.write_bytes(data)
+    assert read_grid(named_csv).rows[3][0] == "敏"
+    page = tmp_path / "page.xls"
+    page.write_text("<table><tr><td>姓名</td><td>手机号</td></tr><tr><td>张三</td><td>1380000\x000001</td></tr></table>")
+    assert read_grid(page).rows[1] == ["张三", "13800000001"]
