@@ -787,6 +787,9 @@ def _column_list(series: pd.Series) -> list[Any]:
     if pd.api.types.is_datetime64_any_dtype(series):
         text = series.dt.strftime("%Y-%m-%d")
         return text.astype(object).where(series.notna(), None).tolist()
+    if series.dtype == object:  # parsed text marks empty cells pd.NA or None: compared by identity, the
+        na = pd.NA  # cells themselves are not touched (pandas' isna inspects each: a sheet's are scattered)
+        return [None if v is na else v for v in series.tolist()]
     return series.to_numpy(dtype=object, na_value=None).tolist()
 
 
