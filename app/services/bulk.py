@@ -37,7 +37,7 @@ def insert_rows(
             tail = tuple(fixed.values())
             rows = (tuple(row) + tail for row in rows)
         return _copy_rows(conn, table, [*columns, *fixed], rows, chunk, progress)
-    mark = placeholder(conn)
+    mark = _placeholder(conn)
     values = [mark] * len(columns) + [_literal(v) for v in fixed.values()]
     sql = f"INSERT INTO {table} ({', '.join([*columns, *fixed])}) VALUES ({', '.join(values)})"
     cur = conn.cursor()
@@ -85,7 +85,7 @@ def _copy_rows(conn, table, columns, rows, chunk, progress) -> int:  # type: ign
     return done
 
 
-def placeholder(conn: Any) -> str:
+def _placeholder(conn: Any) -> str:
     """The parameter marker of a driver connection: ? for sqlite3, %s for psycopg."""
     module = type(conn).__module__.split(".")[0]
     if module in ("sqlite3",):

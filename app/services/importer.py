@@ -594,9 +594,7 @@ def _parse(
         # a note in a row of its own (its only cell) at the foot of the table, where exports write them
         for i in range(max(0, n - NOTE_ROWS), n):
             cell = str(first[i])
-            if totals[i]:
-                continue
-            if NOTE_ROW.match(cell) and sum(1 for v in frame.iloc[i] if _cell_text(v).strip()) == 1:
+            if not totals[i] and NOTE_ROW.match(cell) and sum(1 for v in frame.iloc[i] if _cell_text(v).strip()) == 1:
                 issues.append(Issue(int(rownums[i]), headers[int(first_col[i])] if first_col[i] < len(headers) else "",
                                     cell, _NOTE_ROW))  # fmt: skip
                 bad_rows[i] = True
@@ -853,7 +851,6 @@ class _CustomerPlan:
         existing = conn.execute(text(
             "SELECT id, phone, member_code, name, wechat_id, remark_name FROM customer ORDER BY id"
         )).all()  # fmt: skip
-        ids_known = {r[0] for r in existing}
         by_id = {r[0]: (r[1], r[2], r[3], r[4]) for r in existing}  # phone, member code, name, WeChat id
         by_phone = {r[1]: r[0] for r in existing if r[1]}
         by_code = {r[2]: r[0] for r in existing if r[2]}
@@ -885,7 +882,7 @@ class _CustomerPlan:
             if (
                 sid is not None
                 and str(sid).isdigit()
-                and int(sid) in ids_known
+                and int(sid) in by_id
                 and _same_person(by_id[int(sid)], (phone[i], code[i], name[i], wechat[i]))
             ):
                 ids[i] = int(sid)  # an export of this shop: the customer it came from
@@ -1318,22 +1315,23 @@ class _OrderPlan:
         pid = phone.map(by_phone, na_action="ignore").astype("Int64")
         cid = code.map(by_code, na_action="ignore").astype("Int64")
         # an export of this shop names the customer by Siyu's number: that wins when it still exists and the
-        # row is about them (not two of phone, member code and name different: another shop's export)
+        # row is about them (the rule of _same_person: another shop's export carries numbers of other people)
         own = sid.where(sid.isin(known)).astype("Int64")
         if own.notna().any():  # each customer's phone, code and name looked up by number, in numpy
             at = own.fillna(0).to_numpy(dtype=np.int64)
             differ = np.zeros(n, dtype=np.int64)
             agree = np.zeros(n, dtype=np.int64)
+            ids = known.to_numpy(dtype=np.int64)
             for k, values in ((1, phone), (2, code), (3, column("name"))):
-                table = np.full(int(known.max()) + 1, None, dtype=object)
-                table[[r[0] for r in existing]] = [r[k] for r in existing]
+                table = np.full(int(ids.max()) + 1, None, dtype=object)
+                table[ids] = [r[k] for r in existing]
                 theirs = table[at]
                 mine = values.to_numpy(dtype=object, na_value=None)
                 both = (theirs != None) & (mine != None)  # noqa: E711 - elementwise, over object arrays
                 same = theirs == mine
                 differ += both & ~same
                 agree += both & same
-            own = own.where((differ == 0) | (agree >= differ))  # as _same_person
+            own = own.where((differ == 0) | (agree >= differ))
         pid = own.fillna(pid)
         conflict = (pid.notna() & cid.notna() & (pid != cid)).fillna(False).to_numpy(
             dtype=bool

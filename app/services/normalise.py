@@ -184,8 +184,8 @@ def plain_text(values: pd.Series, max_length: int | None = None) -> pd.Series | 
         joined = "\x00".join(cells)
     except TypeError:  # a number, a date or an empty (None) cell
         return None
-    if joined.count("\x00") != len(cells) - 1:  # a NUL inside a cell: as_text takes it out
-        return None
+    if joined.count("\x00") != len(cells) - 1:  # a NUL inside a cell (the readers take them out) would fool
+        return None  # the checks below, which read the joined text
     if joined.startswith("'") or "\x00'" in joined:  # a cell that starts with an apostrophe
         return None
     if len(joined) != len("\x00".join(map(str.strip, cells))):  # a cell with spaces to trim
@@ -388,9 +388,6 @@ def _clock_hours(found: pd.DataFrame) -> pd.Series:
 
 def _month_names(text: pd.Series, parts: pd.DataFrame) -> None:
     """Fill ``parts`` from dates that name their month in English (11-Feb-13, Jan 5, 2026)."""
-    rest = parts["y"].isna()
-    if not rest.any():
-        return
     for pattern in (_DAY_MONTH_RE, _MONTH_DAY_RE):
         rest = parts["y"].isna()
         if not rest.any():

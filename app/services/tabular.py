@@ -60,13 +60,14 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
     if path.stat().st_size == 0:
         raise FileReadError(QT_TRANSLATE_NOOP("Errors", "{path} is empty."), path=path.name)
     suffix = path.suffix.lower()
-    if suffix not in EXCEL_SUFFIXES and _is_workbook(path):  # a workbook saved under a .csv or .txt name
+    magic = _is_workbook(path)
+    if suffix not in EXCEL_SUFFIXES and magic:  # a workbook saved under a .csv or .txt name
         suffix = ".xlsx"
     disguised = _disguised(path) if suffix in EXCEL_SUFFIXES else None
     if disguised == "text":  # tab- or comma-separated text saved under an Excel name
         suffix = ".csv"
     elif disguised == "html":
-        return Grid(path, None, [], _without_nul(_html_rows(path, max_rows)))
+        return Grid(path, None, [], _html_rows(path, max_rows))
     elif disguised == "xml2003":
         names, rows = _spreadsheet_2003(path, sheet, max_rows)
         return Grid(path, sheet or names[0], names, rows)
@@ -81,7 +82,7 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
                 QT_TRANSLATE_NOOP("Errors", "Cannot read {path}: {reason}"), path=path.name, reason=exc
             ) from exc
         rows = rows if isinstance(rows, list) else [list(r) for r in rows]
-        if _is_workbook(path) == "ole":  # Excel 97's binary strings may hold NULs (an .xlsx, being XML, cannot)
+        if magic == "ole":  # Excel 97's binary strings may hold NULs (an .xlsx, being XML, cannot)
             rows = _without_nul(rows)
         return Grid(path, name, names, rows)
     if suffix in (".csv", ".txt", ".tsv"):
@@ -93,8 +94,7 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
             content, cleaned = content.replace("\r\n", "\n").replace("\r", "\n"), True  # miscounts them
         dialect = _sniff(content)
         # only the top is parsed here (the header is found there); the importer reads the rest with pandas
-        # (lines may end in \r alone, as old Mac programs write them: read with universal newlines)
-        reader = csv.reader(io.StringIO(content[:200_000], newline=None), dialect)
+        reader = csv.reader(io.StringIO(content[:200_000]), dialect)
         limit = CSV_HEAD_ROWS if max_rows is None else max_rows
         rows = []
         try:
