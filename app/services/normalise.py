@@ -6,9 +6,9 @@ the importer).
 - phone numbers: 11-digit mainland mobiles from number cells (1.38001380000e10), text with +86/0086/86,
   spaces, dashes or brackets;
 - dates: Excel date cells, Excel serial numbers, ISO text, 2026/1/5, 2026.1.5 and 2026年1月5日, each with an
-  optional time;
-- money: numbers, or text with ¥/￥, thousands commas and 元; negative amounts are refunds;
-- tags: split on , ， ; ； 、 and |.
+  optional time (10:30, 下午 3:05, 3:05 PM, 10时30分, with a time zone) and day of the week;
+- money: numbers, or text with ¥/￥, thousands commas grouping by three and 元; negative amounts are refunds;
+- tags: split on , ， ; ； 、 | / and line breaks.
 """
 
 from __future__ import annotations
@@ -21,11 +21,22 @@ import numpy as np
 import pandas as pd
 
 PHONE = re.compile(r"^1[3-9]\d{9}$")
-TAG_SPLIT = r"[,，;；、|/]+"
+TAG_SPLIT = r"[,，;；、|/\r\n]+"  # a cell with one tag a line (Alt+Enter in Excel) too
+# a time zone after a time: Z, +08:00, +0800, UTC+8, GMT, as APIs and servers write it
+_ZONE = r"\s*(?P<tz>Z|(?i:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?|(?i:UTC|GMT))?"
+# the half of the day before or after a time: 下午 3:05 (as Chinese Windows and .NET programs write it), 3:05 PM
+_MERIDIEM = r"(?P<p>上午|下午|凌晨|早上|中午|晚上|[AaPp]\.?[Mm]\.?)"
 _DATE_RE = (
-    r"^\s*(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:[\sT]+(?P<H>\d{1,2})[:：时](?P<M>\d{1,2})(?:[:：分](?P<S>\d{1,2})(?:\.\d+)?)?秒?"
-    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?\s*$"  # 2026-01-05T10:00:00+08:00, as APIs write it
+    r"^\s*(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
+    r"(?:(?:[\sT]+|(?<=[日号]))" + _MERIDIEM.replace("?P<p>", "?P<p0>") + r"?\s*"
+    r"(?P<H>\d{1,2})[:：时点](?P<M>\d{1,2})?(?:[:：分](?P<S>\d{1,2})(?:\.\d+)?秒?|分)?"
+    r"\s*" + _MERIDIEM + "?" + _ZONE + r")?\s*$"  # 2026-01-05T10:00:00+08:00, as APIs write it
+)
+# a day of the week beside a date (2026-01-05 周一, 2026年1月5日 星期一, Mon, 05 Jan 2026): it says nothing more
+_WEEKDAY = re.compile(
+    r"[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天七]\s*[)）]?"
+    r"|^\s*(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+    r"\b\.?,?\s*"
 )
 _COMPACT_DATE_RE = r"^\s*(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})\s*$"
 # the year last, as systems set up for the US (12/1/2010 8:26) or Britain (1/12/2010) write it
@@ -35,7 +46,10 @@ _YEAR_LAST_RE = (
 )
 # the month as an English word, as Oracle, Excel's English formats and many public data sets write it:
 # 11-Feb-13, 01-Jan-2013, 5 Jan 2026, Jan 5, 2026, January 5th 2026 10:30 PM
-_TIME_PART = r"(?:[\sT,]+(?P<H>\d{1,2}):(?P<M>\d{1,2})(?::(?P<S>\d{1,2})(?:\.\d+)?)?\s*(?P<p>[AaPp]\.?[Mm]\.?)?)?\s*$"
+_TIME_PART = (
+    r"(?:[\sT,]+(?P<H>\d{1,2}):(?P<M>\d{1,2})(?::(?P<S>\d{1,2})(?:\.\d+)?)?\s*(?P<p>[AaPp]\.?[Mm]\.?)?"
+    + _ZONE + r")?\s*$"
+)
 _DAY_MONTH_RE = r"^\s*(?P<d>\d{1,2})(?i:st|nd|rd|th)?[-/.\s]*(?P<mon>[A-Za-z]{3,9})\.?[-/.,\s]*(?P<y>\d{4}|\d{2})" + _TIME_PART
 _MONTH_DAY_RE = r"^\s*(?P<mon>[A-Za-z]{3,9})\.?[-/.\s]*(?P<d>\d{1,2})(?i:st|nd|rd|th)?[-/.,\s]+(?P<y>\d{4})" + _TIME_PART
 MONTH_NAMES = {name: i + 1 for i, name in enumerate(
@@ -316,7 +330,10 @@ def _as_datetime(v: object) -> object:
 def _parse_text_dates(text: pd.Series) -> pd.Series:
     # full-width digits and signs (２０２６年１月５日, typed with a Chinese input method) as plain ones
     text = text.map(lambda v: unicodedata.normalize("NFKC", v) if isinstance(v, str) else v)
+    text = text.str.replace(_WEEKDAY, " ", regex=True)
     parts = text.str.extract(_DATE_RE)
+    parts["p"] = parts["p"].fillna(parts.pop("p0"))
+    parts["H"] = _clock_hours(parts)
     compact = text.str.extract(_COMPACT_DATE_RE)
     for col in ("y", "m", "d"):
         parts[col] = parts[col].fillna(compact[col])
@@ -351,11 +368,15 @@ def _parse_text_dates(text: pd.Series) -> pd.Series:
 
 
 def _utc_offset(text: str) -> dt.timedelta:
-    if text == "Z":
+    """Z, UTC, +08:00, +0800, +8, UTC+8 as a timedelta."""
+    text = re.sub(r"(?i)utc|gmt|\s", "", text)
+    if text in ("", "Z"):
         return dt.timedelta(0)
     sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    return sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    hours, _, minutes = text[1:].partition(":")
+    if not minutes and len(hours) > 2:  # +0800
+        hours, minutes = hours[:-2], hours[-2:]
+    return sign * dt.timedelta(hours=int(hours), minutes=int(minutes or 0))
 
 
 def _year_last(text: pd.Series, parts: pd.DataFrame) -> None:
@@ -376,10 +397,13 @@ def _year_last(text: pd.Series, parts: pd.DataFrame) -> None:
         parts.loc[found.index, col] = found[col]
 
 
+_CHINESE_MERIDIEM = {"上午": "am", "凌晨": "am", "早上": "am", "下午": "pm", "中午": "pm", "晚上": "pm"}
+
+
 def _clock_hours(found: pd.DataFrame) -> pd.Series:
     """The hours of the day, as text, from an hour and an AM/PM mark (A.M. too): 12 AM is 0, 1 PM is 13."""
     hour = pd.to_numeric(found["H"], errors="coerce")
-    meridiem = found["p"].str.lower().str.replace(".", "", regex=False)
+    meridiem = found["p"].str.lower().str.replace(".", "", regex=False).replace(_CHINESE_MERIDIEM)
     pm = meridiem.eq("pm").fillna(False).astype(bool)
     am = meridiem.eq("am").fillna(False).astype(bool)
     hour = hour.where(~(pm & (hour < 12)), hour + 12).where(~(am & (hour == 12)), 0)
@@ -408,7 +432,7 @@ def _month_names(text: pd.Series, parts: pd.DataFrame) -> None:
         found["y"] = year.astype("int64").astype("string")
         found["m"] = month[known].astype("int64").astype("string")
         found["H"] = _clock_hours(found)
-        for col in ("y", "m", "d", "H", "M", "S"):
+        for col in ("y", "m", "d", "H", "M", "S", "tz"):
             parts.loc[found.index, col] = found[col]
 
 
@@ -453,39 +477,46 @@ def numbers(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series
     if need.any():  # ¥1,234.50 / 12元 / (12.00) / −5 / empty cells
         sub_arr = strings(values[need]) if arr is None else arr[need]
         present[need] = (np.strings.str_len(sub_arr) > 0) & ~_placeholder(sub_arr)
-        fix = _nfkc(sub_arr)
-        negative = (
-            np.strings.startswith(fix, "-")
-            | np.strings.startswith(fix, "−")
-            | (np.strings.startswith(fix, "(") & np.strings.endswith(fix, ")"))
-        )
-        for token in (
-            "¥",
-            "￥",
-            "$",
-            ",",
-            "，",
-            "元",
-            " ",
-            "(",
-            ")",
-            "−",
-            "-",
-            "+",
-            "RMB",
-            "rmb",
-            "CNY",
-            "cny",
-        ):
-            fix = np.strings.replace(fix, token, "")
-        parsed = pd.to_numeric(pd.Series(fix.astype(object)), errors="coerce").to_numpy(dtype="float64")
-        parsed = np.where(negative, -parsed, parsed)
-        amount[need] = parsed
+        amount[need] = _number_texts(sub_arr, money=True)
     is_bool = np.fromiter((isinstance(v, bool) for v in raw), bool, len(raw)) if raw.dtype == object else None
     if is_bool is not None and is_bool.any():
         amount[is_bool] = np.nan
     amount[~np.isfinite(amount.to_numpy())] = np.nan  # inf, 1e999: no amount
     return amount, pd.Series(present, index=values.index) & amount.isna()
+
+
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)"
+# a number as text, written as shops write money: ¥1,234.50, 1,234.50元, RMB 100, (12.00), -¥5, ¥-5, 5-.
+# Thousands separators must group by three, so 1.234,50 or 12,5 (a decimal comma) is not read as a
+# thousand times, or ten times, the amount; one sign at most
+_MONEY_TEXT = re.compile(
+    r"(?P<s1>[-+])?(?P<open>\()?(?:人民币|RMB|CNY|US\$|[¥$])?(?P<s2>[-+])?" + _NUMBER
+    + r"(?:元|块|RMB|CNY)?(?P<close>\))?(?P<s3>-)?",
+    re.IGNORECASE,
+)
+_NUMBER_TEXT = re.compile(r"(?P<s1>[-+])?(?P<open>\()?(?P<s2>)" + _NUMBER + r"(?P<close>\))?(?P<s3>)")
+_SPACES = re.compile(r"\s+")
+
+
+def _number_texts(arr: np.ndarray, money: bool) -> np.ndarray:
+    """float64 of numbers written as text (NaN where a cell is not one); each distinct text is read once."""
+    codes, uniques = pd.factorize(arr.astype(object))
+    pattern = _MONEY_TEXT if money else _NUMBER_TEXT
+    read = np.array([_number_text(v, pattern) for v in uniques] + [np.nan], dtype="float64")
+    return read[codes]  # code -1 (none here: the cells are strings) would read the last, NaN
+
+
+def _number_text(text: str, pattern: re.Pattern[str]) -> float:
+    # full-width forms (１２３, ￥, （）, ，) as plain ones; spaces (also as thousands separators) go
+    text = _SPACES.sub("", unicodedata.normalize("NFKC", text)).replace("−", "-").replace("，", ",")
+    found = pattern.fullmatch(text)
+    if found is None or (found["open"] is None) != (found["close"] is None):
+        return np.nan
+    signs = [found[k] for k in ("s1", "s2", "s3") if found[k]]
+    if len(signs) + (found["open"] is not None) > 1:
+        return np.nan
+    value = float(found["num"].replace(",", ""))
+    return -value if signs == ["-"] or found["open"] is not None else value
 
 
 def counts(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:
@@ -497,8 +528,7 @@ def counts(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series,
     if need.any():
         sub = strings(values[need]) if arr is None else arr[need]
         present[need] = (np.strings.str_len(sub) > 0) & ~_placeholder(sub)
-        fixed = np.strings.replace(np.strings.replace(sub, ",", ""), "，", "")
-        number[need] = pd.to_numeric(pd.Series(fixed.astype(object), dtype=object), errors="coerce").to_numpy(dtype="float64")
+        number[need] = _number_texts(sub, money=False)
     is_bool = np.fromiter((isinstance(v, bool) for v in raw), bool, len(raw))
     number[is_bool] = np.nan
     whole = number.notna() & (number >= 0) & (number == np.floor(number)) & (number < 2**31)

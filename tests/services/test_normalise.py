@@ -89,3 +89,58 @@ def test_cells_that_stand_for_nothing_are_empty_not_bad() -> None:
     assert bad.tolist() == [False, False, False, False, False, True]
     days, bad = nz.dates(column("-", "暂无", "2026-01-05", "later"))
     assert days.isna().tolist() == [True, True, False, True] and bad.tolist() == [False, False, False, True]
+
+
+def test_money_text_that_would_read_as_another_amount_is_bad() -> None:
+    # a decimal comma (1.234,50 is 1234.50 in Europe; 12,5 is 12.5) read with thousands commas would be a
+    # thousand or ten times off: thousands separators must group by three, or the cell is reported
+    cents, bad = nz.money_cents(column("1.234,50", "12,5", "1,23", "1 234,50", "1,234,567.89", "1 234.50",
+                                       "¥1，234.50元", "人民币 88", "US$12.50"))  # fmt: skip
+    assert bad.tolist() == [True, True, True, True, False, False, False, False, False]
+    assert cents.tolist()[4:] == [123456789, 123450, 123450, 8800, 1250]
+
+
+def test_money_keeps_its_sign_wherever_it_is_written() -> None:
+    cents, bad = nz.money_cents(column("¥-5", "¥ -5.00", "-¥5", "(5.00)", "（５）", "5-", "+5", "−5元"))
+    assert cents.tolist() == [-500, -500, -500, -500, -500, -500, 500, -500] and not bad.any()
+    _, bad = nz.money_cents(column("--5", "-(5)", "(5", "5)", "¥5¥", "5-5"))
+    assert bad.all()  # two signs, unbalanced brackets, two numbers: not guessed
+
+
+def test_counts_take_thousands_commas_only_where_they_group_by_three() -> None:
+    values, bad = nz.counts(column("1,234", "12,5", "1，000", "3"))
+    assert values.tolist()[0] == 1234 and values.tolist()[2:] == [1000, 3]
+    assert bad.tolist() == [False, True, False, False]
+
+
+def test_times_written_with_the_half_of_the_day_or_in_chinese() -> None:
+    stamps, bad = nz.dates(column("2026/1/5 下午 03:05:00", "2026/1/5 上午10:30", "2026-01-05 晚上8:00",
+                                  "2026/01/05 10:30 PM", "2026年01月05日 10时30分", "2026年1月5日下午3点",
+                                  "2026-01-05 12:15 AM", "2026年1月5号 10:30"), with_time=True)  # fmt: skip
+    assert [str(d) for d in stamps] == ["2026-01-05 15:05:00", "2026-01-05 10:30:00", "2026-01-05 20:00:00",
+                                        "2026-01-05 22:30:00", "2026-01-05 10:30:00", "2026-01-05 15:00:00",
+                                        "2026-01-05 00:15:00", "2026-01-05 10:30:00"]  # fmt: skip
+    assert not bad.any()
+
+
+def test_a_day_of_the_week_beside_a_date_is_read_past() -> None:
+    stamps, bad = nz.dates(column("2026-01-05(周一)", "2026年1月5日 星期一", "2026-01-05 周一 10:30",
+                                  "2026/1/5（礼拜一）", "Mon, 05 Jan 2026 10:30:00 +0000", "Monday, January 5, 2026"),
+                           with_time=True)  # fmt: skip
+    local = dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+    assert [str(d) for d in stamps[:4]] == ["2026-01-05 00:00:00", "2026-01-05 00:00:00", "2026-01-05 10:30:00",
+                                            "2026-01-05 00:00:00"]  # fmt: skip
+    assert stamps.iloc[4] == pd.Timestamp(local) and str(stamps.iloc[5]) == "2026-01-05 00:00:00"
+    assert not bad.any()
+
+
+def test_time_zones_as_servers_write_them() -> None:
+    stamps, bad = nz.dates(column("2026-01-05 10:30:00 UTC", "2026-01-05 18:30:00 +0800", "2026-01-05 18:30 UTC+8",
+                                  "2026-01-05 18:30:00 GMT+08:00"), with_time=True)  # fmt: skip
+    local = dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+    assert (stamps == pd.Timestamp(local)).all() and not bad.any()
+
+
+def test_tags_one_a_line_in_a_cell() -> None:
+    tags, bad = nz.split_tags(column("老客户\n高消费", "团长\r\n宝妈", "a / b"))
+    assert tags.tolist() == [["老客户", "高消费"], ["团长", "宝妈"], ["a", "b"]] and not bad.any()
