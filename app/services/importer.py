@@ -42,7 +42,14 @@ from app.services.database import Database
 from app.services.import_fields import CUSTOM, FIELDS, IGNORE, header_score, suggest_mapping
 from app.services.import_fields import field as field_spec
 from app.services.pinyin import search_key, search_keys
-from app.services.tabular import CSV_HEAD_ROWS, FileReadError, Grid, read_grid
+from app.services.tabular import (
+    CSV_HEAD_ROWS,
+    FileReadError,
+    Grid,
+    has_excel_text,
+    read_grid,
+    unwrap_excel_text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -523,6 +530,11 @@ def _data_frame(preview: ImportPreview) -> tuple[pd.DataFrame, np.ndarray, _Text
             ) from exc
         extra = [c for c in frame.columns[width:] if (frame[c] != "").any()]
         frame = frame[list(range(width)) + extra]
+        if has_excel_text(grid.csv_text):  # ="13800138000", `4200001234: the text inside, a column at a time
+            for col in frame.columns:
+                cells = frame[col].tolist()
+                if has_excel_text("\x00".join(cells)):
+                    frame[col] = pd.Series(unwrap_excel_text(cells), index=frame.index, dtype=object)
     else:
         body = grid.rows[start:]
         lengths = set(map(len, body))

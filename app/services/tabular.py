@@ -105,12 +105,33 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
         except csv.Error as exc:
             raise FileReadError(QT_TRANSLATE_NOOP("Errors", "{path} cannot be read as CSV: {reason}"),
                                 path=path.name, reason=exc) from exc  # fmt: skip
+        if has_excel_text(content):
+            rows = [unwrap_excel_text(row) for row in rows]
         return Grid(path, None, [], rows, encoding=encoding, csv_text=content, delimiter=dialect.delimiter,
                     cleaned=cleaned)  # fmt: skip
     raise FileReadError(
         QT_TRANSLATE_NOOP("Errors", "{path}: only .xlsx, .xls and .csv files can be imported."),
         path=path.name,
     )
+
+
+# a CSV cell written so that Excel keeps it as text, not a number that loses digits: ="13800138000" (order
+# exports of Chinese online stores), `4200001234 (WeChat Pay's merchant bills)
+_EXCEL_TEXT = re.compile(r'^="(.*)"$|^`(.*)$', re.DOTALL)
+
+
+def has_excel_text(content: str) -> bool:
+    """Whether a CSV text may hold cells written as ="..." or `...: one pass in C over the text."""
+    return '="' in content or "`" in content
+
+
+def unwrap_excel_text(cells: list[Any]) -> list[Any]:
+    """The cells with ="..." and a leading ` taken off (the text Excel would show)."""
+    out = []
+    for cell in cells:
+        found = _EXCEL_TEXT.match(cell) if isinstance(cell, str) else None
+        out.append(cell if found is None else found.group(1) if found.group(1) is not None else found.group(2))
+    return out
 
 
 def _without_nul(rows: list[list[Any]]) -> list[list[Any]]:

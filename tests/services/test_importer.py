@@ -728,3 +728,32 @@ def test_many_orders_closed_after_their_import(db, tmp_path: Path) -> None:  # t
     summary = ImportService(db).run(refunded, "orders")
     assert (summary.updated, summary.closed_orders) == (n, n)
     assert q(db, "SELECT count(*) FROM orders WHERE amount_cents != 0") == [(0,)]
+
+
+def test_cells_an_export_wrapped_to_keep_excel_from_reading_numbers(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # online stores write ="13800138000" (Excel shows the text), WeChat Pay's merchant bills `4200001234
+    path = tmp_path / "o.csv"
+    path.write_text('订单编号,下单时间,实付金额,收货人手机号,买家昵称\r\n'
+                    '="2026010512345678901",2026-01-05 10:30:00,¥12.50,="13800138000",="张三"\r\n'
+                    '"=""2026010512345678902""",2026-01-05 11:00:00,8,"=""13800138000""",张三\r\n'
+                    '`2026010512345678903,`2026-01-06 11:00:00,`30.00,`13900139000,李四\r\n', encoding="utf-8")  # fmt: skip
+    summary = ImportService(db).run(path, "orders")
+    assert (summary.inserted, summary.invalid, summary.created_customers) == (3, 0, 2)
+    assert q(db, "SELECT o.external_no, o.amount_cents, c.phone, c.name FROM orders o JOIN customer c "
+                 "ON c.id = o.customer_id ORDER BY o.external_no") == [
+        ("2026010512345678901", 1250, "13800138000", "张三"), ("2026010512345678902", 800, "13800138000", "张三"),
+        ("2026010512345678903", 3000, "13900139000", "李四")]  # fmt: skip
+    assert ImportService(db).run(path, "orders").inserted == 0
+
+
+def test_a_public_customer_data_set_with_an_id_column_and_day_first_dates(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # tab-separated, English snake_case headers, an ID the customers are known by, a join date day first
+    path = tmp_path / "marketing_campaign.csv"
+    path.write_text("ID\tYear_Birth\tEducation\tIncome\tDt_Customer\n5524\t1957\tGraduation\t58138\t04-09-2012\n"
+                    "2174\t1954\tGraduation\t46344\t21-08-2013\n", encoding="utf-8")  # fmt: skip
+    summary = ImportService(db).run(path, "customers")
+    assert (summary.inserted, summary.invalid) == (2, 0)
+    assert q(db, "SELECT member_code, added_on FROM customer ORDER BY id") == [("5524", "2012-09-04"),
+                                                                               ("2174", "2013-08-21")]  # fmt: skip
+    assert q(db, "SELECT count(*) FROM customer_field") == [(6,)]  # Year_Birth, Education, Income kept
+    assert ImportService(db).run(path, "customers").unchanged == 2
