@@ -34,8 +34,8 @@ CUSTOMER_FIELDS: tuple[Field, ...] = (
            "full name"), "text"),
     Field("phone", QT_TRANSLATE_NOOP("ImportFields", "Phone"),
           ("手机号", "手机", "手机号码", "电话", "联系电话", "电话号码", "联系方式", "会员手机号", "客户手机号", "备注手机号",
-           "顾客手机号", "联系人电话", "联系人手机", "联系手机", "mobile", "phone", "phone number", "tel", "telephone",
-           "cellphone", "mobile number"), "phone"),
+           "顾客手机号", "联系人电话", "联系人手机", "联系手机", "客户手机", "会员手机", "mobile", "phone", "phone number",
+           "tel", "telephone", "cellphone", "mobile number", "mobile phone", "cell phone", "cell"), "phone"),
     Field("member_code", QT_TRANSLATE_NOOP("ImportFields", "Member code"),
           ("会员编号", "客户编号", "卡号", "会员卡号", "会员号", "会员码", "用户id", "用户编号", "顾客编号", "会员账号",
            "member code", "member no", "member id", "card no", "customer id", "customer no", "customer number",
@@ -43,27 +43,29 @@ CUSTOMER_FIELDS: tuple[Field, ...] = (
     Field("remark_name", QT_TRANSLATE_NOOP("ImportFields", "Remark name"),
           ("备注名", "备注", "备注名称", "remark", "remark name"), "text"),
     Field("wechat_id", QT_TRANSLATE_NOOP("ImportFields", "WeChat ID"),
-          ("微信号", "微信", "微信id", "wechat", "wechat id", "weixin", "wxid"), "text"),
+          ("微信号", "微信", "微信id", "客户微信号", "微信账号", "wechat", "wechat id", "weixin", "wxid"), "text"),
     Field("gender", QT_TRANSLATE_NOOP("ImportFields", "Gender"), ("性别", "gender", "sex"), "gender"),
     Field("birthday", QT_TRANSLATE_NOOP("ImportFields", "Birthday"),
           ("生日", "出生日期", "生日日期", "birthday", "date of birth", "dob", "birth date"), "date"),
     Field("birthday_calendar", QT_TRANSLATE_NOOP("ImportFields", "Birthday calendar"),
           ("生日历法", "历法", "农历生日", "birthday calendar", "calendar"), "calendar"),
-    Field("city", QT_TRANSLATE_NOOP("ImportFields", "City"), ("城市", "所在城市", "地区", "所在地区", "所在地", "city"), "text"),
+    Field("city", QT_TRANSLATE_NOOP("ImportFields", "City"), ("城市", "所在城市", "地区", "所在地区", "所在地", "所在省市", "省市", "city"), "text"),
     Field("source_channel", QT_TRANSLATE_NOOP("ImportFields", "Source channel"),
-          ("来源渠道", "来源", "渠道", "客户来源", "添加渠道", "获客渠道", "source", "source channel", "channel"), "text"),
+          ("来源渠道", "来源", "渠道", "客户来源", "添加渠道", "获客渠道", "添加来源", "添加方式", "source", "source channel",
+           "channel"), "text"),
     Field("added_on", QT_TRANSLATE_NOOP("ImportFields", "Added on"),
           ("添加日期", "添加时间", "加入日期", "加入时间", "注册日期", "注册时间", "入会时间", "入会日期", "开卡时间", "开卡日期",
            "成为客户时间", "成为会员时间", "创建时间", "added", "added on", "join date", "register date",
            "registration date", "signup date", "sign up date", "created", "customer since", "member since",
-           "date joined", "joined on", "enrollment date", "dt customer"), "date"),
+           "date joined", "joined on", "enrollment date", "dt customer", "created at", "create time", "创建日期"),
+          "date"),
     Field("owner", QT_TRANSLATE_NOOP("ImportFields", "Owner staff"),
           ("负责员工", "负责人", "归属员工", "所属员工", "跟进人", "客户经理", "导购", "专属导购", "添加人", "添加员工",
            "所属成员", "跟进员工", "归属人", "owner", "owner staff", "staff"), "staff"),
     Field("level", QT_TRANSLATE_NOOP("ImportFields", "Relationship level"),
           ("关系等级", "客户关系", "关系", "level", "relationship", "relationship level"), "level"),
     Field("tags", QT_TRANSLATE_NOOP("ImportFields", "Tags"),
-          ("标签", "客户标签", "标签名称", "企微标签", "企业标签", "tags", "tag", "labels"), "tags"),
+          ("标签", "客户标签", "标签名称", "企微标签", "企业标签", "tags", "tag", "labels", "个人标签"), "tags"),
     Field("notes", QT_TRANSLATE_NOOP("ImportFields", "Notes"),
           ("备注信息", "客户备注", "描述", "说明", "补充说明", "notes", "note", "description"), "text"),
 )  # fmt: skip
@@ -71,7 +73,8 @@ CUSTOMER_FIELDS: tuple[Field, ...] = (
 ORDER_FIELDS: tuple[Field, ...] = (
     Field("external_no", QT_TRANSLATE_NOOP("ImportFields", "Order number"),
           ("订单号", "订单编号", "主订单编号", "单号", "交易单号", "流水号", "订单id", "小票号", "小票编号", "单据号", "单据编号",
-           "销售单号", "消费单号", "结账单号", "order no", "order number", "order id", "order", "invoice no",
+           "销售单号", "消费单号", "结账单号", "外部订单号", "商户订单号", "order no", "order number", "order id", "order",
+           "invoice no",
            "invoice number", "invoice", "receipt no", "receipt number", "receipt id", "transaction id",
            "transaction no", "transaction number", "trans id", "bill no"), "text"),
     Field("ordered_at", QT_TRANSLATE_NOOP("ImportFields", "Order time"),
@@ -80,6 +83,7 @@ ORDER_FIELDS: tuple[Field, ...] = (
            "消费日期", "销售日期", "交易日期", "时间", "order time", "paid at", "date", "time", "created at",
            "order date", "invoice date", "purchase date", "transaction date", "transaction time", "trans date",
            "order purchase timestamp", "purchase timestamp", "purchase time", "sale date", "sales date",
+           "payment date", "payment time", "paid date", "pay time", "pay date",
            "transaction dt", "txn date", "txn time", "order datetime", "datetime", "timestamp"),
           "datetime"),
     Field("amount", QT_TRANSLATE_NOOP("ImportFields", "Amount paid"),
@@ -88,11 +92,12 @@ ORDER_FIELDS: tuple[Field, ...] = (
            "小计", "amount", "paid", "total", "amount paid", "paid amount", "payment value", "payment amount",
            "total amount", "order amount", "order total", "grand total", "transaction amount", "tran amount",
            "purchase amount", "txn amount", "transaction value", "order value", "sales", "sales amount", "revenue",
-           "line total", "subtotal"), "money"),
+           "line total", "subtotal", "订单总额", "订单总价", "总金额", "商品实付金额", "应付金额", "商品总价"), "money"),
     Field("phone", QT_TRANSLATE_NOOP("ImportFields", "Customer phone"),
           ("手机号", "手机", "客户手机号", "会员手机号", "会员手机", "顾客手机号", "买家手机号", "买家手机", "下单人手机号",
-           "收货人手机号", "收货人手机", "提货人手机号", "收货人电话", "联系手机", "电话", "联系电话", "mobile", "phone",
-           "customer phone"), "phone"),
+           "收货人手机号", "收货人手机", "提货人手机号", "收货人电话", "联系手机", "电话", "联系电话", "联系方式",
+           "收货人联系方式", "电话号码", "mobile", "phone", "customer phone", "phone number", "mobile number", "tel",
+           "telephone", "cellphone"), "phone"),
     Field("member_code", QT_TRANSLATE_NOOP("ImportFields", "Member code"),
           ("会员编号", "客户编号", "卡号", "会员卡号", "会员号", "客户id", "会员id", "买家id", "用户id", "用户编号", "顾客编号",
            "顾客id", "会员账号", "member code", "member no", "member id", "card no", "customer id", "customer no",
@@ -206,8 +211,9 @@ def normalise_header(text: object) -> str:
     if text is None:
         return ""
     value = str(text).strip().lower()
-    value = re.sub(r"[（(].*?[)）]", "", value)  # 手机号（必填）
-    value = re.sub(r"[\s*:：_\-]+", " ", value).strip()
+    value = re.sub(r"[（(【\[].*?[)）】\]]", "", value)  # 手机号（必填）, 【必填】手机号, 金额(元)
+    value = re.sub(r"\s*/\s*(?:元|rmb|cny|¥|￥)$", "", value)  # 金额/元
+    value = re.sub(r"[\s*:：_\-.]+", " ", value).strip()  # Order No., 手机号*
     return value
 
 
@@ -233,6 +239,10 @@ def find_alias(kind: str, header: object) -> tuple[int, str] | None:
                 joined.setdefault(alias.replace(" ", ""), hit)
             _JOINED_INDEX[kind] = joined
         found = _JOINED_INDEX[kind].get(normalise_header(header).replace(" ", ""))
+    if found is None:  # 客户手机号码, 收货人手机号码: the longer word for the same thing
+        joined = normalise_header(header).replace(" ", "")
+        if "号码" in joined:
+            found = _JOINED_INDEX[kind].get(joined.replace("号码", "号"))
     return found
 
 

@@ -41,3 +41,15 @@ def test_wecom_group_and_coupon_exports() -> None:
         "day", "group_name", "members", "speakers", "messages", "gmv"]  # fmt: skip
     assert suggest_mapping("coupons", ["活动名称", "券号", "会员卡号", "发券时间", "使用时间", "消费单号"]) == [
         "campaign_name", "code", "member_code", "claimed_at", "redeemed_at", "order_no"]  # fmt: skip
+
+
+def test_headers_with_units_marks_and_longer_words() -> None:
+    orders = ["【必填】手机号", "金额/元", "订单编号", "收货人手机号码", "外部订单号", "Payment Date"]
+    assert suggest_mapping("orders", orders) == ["phone", "amount", "external_no", IGNORE, IGNORE, "ordered_at"]
+    for header, key in [("客户手机号码", "phone"), ("收货人联系方式", "phone"), ("Tel.", "phone"), ("订单总额", "amount"),
+                        ("应付金额", "amount"), ("商户订单号", "external_no"), ("手机\n号码", "phone"), ("Order No.", "external_no")]:  # fmt: skip
+        assert suggest_mapping("orders", [header]) == [key], header
+    for header, key in [("会员手机号码", "phone"), ("客户微信号", "wechat_id"), ("添加来源", "source_channel"),
+                        ("Mobile Phone", "phone"), ("Created At", "added_on"), ("所在省市", "city"),
+                        ("会员等级", CUSTOM)]:  # fmt: skip
+        assert suggest_mapping("customers", [header]) == [key], header
