@@ -92,7 +92,8 @@ ORDER_FIELDS: tuple[Field, ...] = (
            "小计", "amount", "paid", "total", "amount paid", "paid amount", "payment value", "payment amount",
            "total amount", "order amount", "order total", "grand total", "transaction amount", "tran amount",
            "purchase amount", "txn amount", "transaction value", "order value", "sales", "sales amount", "revenue",
-           "line total", "subtotal", "订单总额", "订单总价", "总金额", "商品实付金额", "应付金额", "商品总价"), "money"),
+           "line total", "subtotal", "订单总额", "订单总价", "总金额", "商品实付金额", "应付金额", "商品总价", "商品金额",
+           "商品小计", "line amount", "item total", "item amount"), "money"),
     Field("phone", QT_TRANSLATE_NOOP("ImportFields", "Customer phone"),
           ("手机号", "手机", "客户手机号", "会员手机号", "会员手机", "顾客手机号", "买家手机号", "买家手机", "下单人手机号",
            "收货人手机号", "收货人手机", "提货人手机号", "收货人电话", "联系手机", "电话", "联系电话", "联系方式",
@@ -279,6 +280,17 @@ def suggest_mapping(kind: str, headers: list[str]) -> list[str]:
     chosen = {col: key for key, (_rank, col) in best.items()}
     fallback = CUSTOM if kind == "customers" else IGNORE
     return [chosen.get(col, fallback if str(h or "").strip() else IGNORE) for col, h in enumerate(headers)]
+
+
+# amount headers that name one line's amount, not the order's: an order's lines add up even when equal
+LINE_AMOUNT_HEADERS = frozenset(normalise_header(h) for h in (
+    "小计", "商品实付金额", "商品金额", "商品总价", "商品小计", "line total", "line amount", "subtotal", "sales",
+    "item total", "item amount"))  # fmt: skip
+
+
+def is_line_amount(header: object) -> bool:
+    return header is not None and (normalise_header(header) in LINE_AMOUNT_HEADERS
+                                   or _words(header) in LINE_AMOUNT_HEADERS)  # fmt: skip
 
 
 def header_score(kind: str, row: list[object]) -> int:

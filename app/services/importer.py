@@ -39,7 +39,7 @@ from app.services.bulk import (
     sqlite_has_json,
 )
 from app.services.database import Database
-from app.services.import_fields import CUSTOM, FIELDS, IGNORE, header_score, suggest_mapping
+from app.services.import_fields import CUSTOM, FIELDS, IGNORE, header_score, is_line_amount, suggest_mapping
 from app.services.import_fields import field as field_spec
 from app.services.pinyin import search_key, search_keys
 from app.services.tabular import (
@@ -282,7 +282,9 @@ class ImportService:
         if kind == "customers":
             plan = _CustomerPlan(parsed, rownums, preview.headers, mapping, bad_rows, issues)
         elif kind == "orders":
-            plan = _OrderPlan(parsed, rownums, bad_rows, issues, order_source, frame)
+            amount_header = next((h for h, m in zip(preview.headers, mapping, strict=True) if m == "amount"), None)
+            plan = _OrderPlan(parsed, rownums, bad_rows, issues, order_source, frame,
+                              line_amounts=is_line_amount(amount_header))  # fmt: skip
         elif kind == "coupons":
             from app.services.coupon_import import CouponPlan
 
@@ -1264,7 +1266,7 @@ def _closed_orders(status: pd.Series) -> np.ndarray:
 
 
 class _OrderPlan:
-    def __init__(self, parsed, rownums, bad_rows, issues, default_source, cells=None):  # type: ignore[no-untyped-def]
+    def __init__(self, parsed, rownums, bad_rows, issues, default_source, cells=None, line_amounts=False):  # type: ignore[no-untyped-def]
         self.parsed, self.rownums, self.bad_rows, self.issues = parsed, rownums, bad_rows, issues
         self.n = len(rownums)
         self.default_source = default_source
@@ -1278,9 +1280,11 @@ class _OrderPlan:
             if unpaid.any():
                 self.closed = unpaid if self.closed is None else self.closed | unpaid
                 bad_rows |= unpaid
-        # a file of order lines without an amount column: each line's amount is quantity × unit price
-        self.lines = "amount" not in parsed and "quantity" in parsed and "unit_price" in parsed
-        if self.lines:
+        # the amount column holds each line's amount (its header says so: 小计, 商品实付金额, Sales), or a file of
+        # order lines without an amount column: each line's amount is quantity × unit price
+        self.lines = line_amounts
+        if "amount" not in parsed and "quantity" in parsed and "unit_price" in parsed:
+            self.lines = True
             missing = (parsed["quantity"].isna() | parsed["unit_price"].isna()).to_numpy(dtype=bool) & ~bad_rows
             for i in np.flatnonzero(missing):
                 key = "quantity" if pd.isna(parsed["quantity"].iat[i]) else "unit_price"

@@ -543,6 +543,19 @@ def test_item_rows_with_their_own_amounts_add_up(db, tmp_path: Path) -> None:  #
     assert q(db, "SELECT order_count, total_spent_cents FROM customer") == [(2, 4550)]
 
 
+def test_item_amounts_add_up_when_the_header_says_they_are_each_items(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # every order's items happen to cost the same: only the header (商品实付金额, Sales) tells line amounts
+    for n, header in enumerate(("商品实付金额", "小计", "Sales")):
+        path = xlsx(tmp_path / f"{n}.xlsx", [
+            ["订单号", "商品名称", "下单时间", header, "手机号"],
+            [f"L{n}-1", "面包", "2026-03-01 10:00:00", 10, "13800138000"],
+            [f"L{n}-1", "牛奶", "2026-03-01 10:00:00", 10, "13800138000"],
+            [f"L{n}-2", "吐司", "2026-03-02 09:00:00", 12, "13800138000"],
+        ])  # fmt: skip
+        assert ImportService(db).run(path, "orders").inserted == 2
+        assert q(db, "SELECT amount_cents FROM orders WHERE external_no = :n", n=f"L{n}-1") == [(2000,)], header
+
+
 def test_one_order_number_for_two_customers_is_reported(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = csv_file(tmp_path / "o.csv", [
         ["订单号", "下单时间", "实付金额", "手机号"],
