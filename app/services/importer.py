@@ -624,6 +624,13 @@ def _parse(
         raw = frame[col]
         header = headers[col]
         kind_ = "text" if key == CUSTOM else field_spec(kind, key).kind
+        if key in _LONG_NUMBERS:  # 2.02601E+18: Excel kept 15 digits of a long order number or code
+            lost = _lost_digits(raw)
+            for i in np.flatnonzero(lost):
+                issues.append(Issue(int(rownums[i]), header, _cell_text(raw.iat[i]), QT_TRANSLATE_NOOP(
+                    "Import", "Excel kept only the first 15 digits of this number and the rest are lost: set the "
+                              "column's format to text in Excel, or export the file again")))  # fmt: skip
+            bad_rows |= lost
         limit = MAX_LENGTHS.get(kind, {}).get(key)  # the database column's width
         if kind_ in ("text", "staff"):  # clean text cells (most CSV columns) skip the numpy round trip
             plain = nz.plain_text(raw, limit)  # None also when a cell is too long: the check below
@@ -759,6 +766,26 @@ def _identifier(key: str, values: pd.Series) -> pd.Series:
             values = values.copy()
             values[whole] = values[whole].str.replace(r"\.0+$", "", regex=True)
     return values
+
+
+_LONG_NUMBERS = {"external_no", "member_code", "code", "order_no"}
+_SCIENTIFIC = re.compile(r"\s*\d(?:\.\d+)?[eE]\+\d+\s*")
+
+
+def _lost_digits(raw: pd.Series) -> np.ndarray:
+    """Cells of an identifier column whose digits Excel cut short: a number cell of more than 15 digits (Excel
+    keeps 15), or text in scientific notation (2.02601E+18, as Excel showed such a column and saved it)."""
+    cells = raw.tolist()
+    try:
+        joined = "\x00".join(cells)
+    except TypeError:  # number cells: looked at one by one
+        pass
+    else:
+        if "E+" not in joined and "e+" not in joined:  # text only, none in scientific notation: the usual file
+            return np.zeros(len(cells), dtype=bool)
+    return np.fromiter(
+        ((isinstance(v, float) and abs(v) >= 1e15) or (isinstance(v, str) and _SCIENTIFIC.fullmatch(v) is not None)
+         for v in cells), dtype=bool, count=len(cells))  # fmt: skip
 
 
 _PLACEHOLDER_CELLS = frozenset(w for p in nz.PLACEHOLDERS for w in (p, p.upper(), p.capitalize()))

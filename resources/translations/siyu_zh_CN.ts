@@ -2654,6 +2654,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>这一行的格子比表头的列多</translation>
     </message>
     <message>
+        <source>Excel kept only the first 15 digits of this number and the rest are lost: set the column&apos;s format to text in Excel, or export the file again</source>
+        <translation>Excel 只保留了这个数字的前 15 位，后面的数字已丢失：请在 Excel 中把这一列设为文本格式，或重新导出文件</translation>
+    </message>
+    <message>
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字</translation>
     </message>

@@ -770,3 +770,19 @@ def test_a_public_customer_data_set_with_an_id_column_and_day_first_dates(db, tm
                                                                                ("2174", "2013-08-21")]  # fmt: skip
     assert q(db, "SELECT count(*) FROM customer_field") == [(6,)]  # Year_Birth, Education, Income kept
     assert ImportService(db).run(path, "customers").unchanged == 2
+
+
+def test_long_order_numbers_excel_cut_to_15_digits_are_reported(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # 19-digit order numbers that went through Excel as numbers: two orders now share one number, and
+    # would have been taken for two lines of one order
+    book = xlsx(tmp_path / "o.xlsx", [["订单编号", "下单时间", "实付金额", "手机号"],
+                                      [2.02601051234568e18, "2026-01-05 10:00", 10, "13800138000"],
+                                      [2.02601051234568e18, "2026-01-05 11:00", 20, "13800138000"],
+                                      ["2026010512345678901", "2026-01-05 12:00", 30, "13800138000"]])  # fmt: skip
+    summary = ImportService(db).run(book, "orders")
+    assert [(i.row, i.column) for i in summary.issues] == [(2, "订单编号"), (3, "订单编号")]
+    assert "15" in summary.issues[0].reason and q(db, "SELECT count(*) FROM orders") == [(0,)]
+    text_file = csv_file(tmp_path / "o.csv", [["订单编号", "下单时间", "实付金额", "手机号"],
+                                              ["2.02601E+18", "2026-01-05", 10, "13800138000"],
+                                              ["E+1", "2026-01-05", 10, "13800138000"]])  # fmt: skip
+    assert [i.row for i in ImportService(db).run(text_file, "orders").issues] == [2]
