@@ -1552,7 +1552,8 @@ class _OrderPlan:
             "channel": text_column("channel"),
             "source": text_column("source", self.default_source),
             "no": text_column("external_no"),
-            "refund": p["refund"][valid].fillna(0).to_numpy() if "refund" in p else np.zeros(n_valid, dtype=np.int64),
+            # a refund is money given back whichever sign the system writes it with (8, -8, ¥-8.00)
+            "refund": p["refund"][valid].fillna(0).abs().to_numpy() if "refund" in p else np.zeros(n_valid, dtype=np.int64),
         })  # fmt: skip
         now = dt.datetime.now().replace(microsecond=0).isoformat(" ")
         # customers named by the file but not in the shop yet are created

@@ -786,3 +786,13 @@ def test_long_order_numbers_excel_cut_to_15_digits_are_reported(db, tmp_path: Pa
                                               ["2.02601E+18", "2026-01-05", 10, "13800138000"],
                                               ["E+1", "2026-01-05", 10, "13800138000"]])  # fmt: skip
     assert [i.row for i in ImportService(db).run(text_file, "orders").issues] == [2]
+
+
+def test_a_refund_written_as_a_negative_amount_is_still_taken_off(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "o.csv", [["订单号", "下单时间", "实付金额", "退款金额", "手机号"],
+                                         ["R1", "2026-03-03 15:00", "¥120.00", "¥-20.00", "13900139000"],
+                                         ["R2", "2026-03-04 15:00", "60", "-10", "13900139000"],
+                                         ["R3", "2026-03-05 15:00", "30", "5", "13900139000"]])  # fmt: skip
+    assert ImportService(db).run(path, "orders").inserted == 3
+    assert q(db, "SELECT external_no, amount_cents FROM orders ORDER BY external_no") == [
+        ("R1", 10000), ("R2", 5000), ("R3", 2500)]  # fmt: skip
