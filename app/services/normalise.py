@@ -5,8 +5,9 @@ the importer).
 
 - phone numbers: 11-digit mainland mobiles from number cells (1.38001380000e10), text with +86/0086/86,
   spaces, dashes or brackets;
-- dates: Excel date cells, Excel serial numbers, ISO text, 2026/1/5, 2026.1.5 and 2026年1月5日, each with an
-  optional time (10:30, 下午 3:05, 3:05 PM, 10时30分, with a time zone) and day of the week;
+- dates: Excel date cells, Excel serial numbers, 20260105, Unix times, ISO text, 2026/1/5, 2026.1.5 and
+  2026年1月5日, each with an optional time (10:30, 下午 3:05, 3:05 PM, 10时30分, with a time zone) and day of
+  the week;
 - money: numbers, or text with ¥/￥, thousands commas grouping by three and 元; negative amounts are refunds;
 - tags: split on , ， ; ； 、 | / and line breaks.
 """
@@ -299,10 +300,7 @@ def _dates_slow(values: pd.Series, arr: np.ndarray) -> pd.Series:
     )
     is_num &= present
     if is_num.any():
-        serial = pd.to_numeric(pd.Series(raw[is_num]), errors="coerce")
-        plausible = (serial > 0) & (serial < 110000)
-        converted = EXCEL_EPOCH + pd.to_timedelta(serial.where(plausible), unit="D")
-        result[is_num] = converted.dt.round("s").to_numpy()
+        result[is_num] = _number_dates(pd.to_numeric(pd.Series(raw[is_num]), errors="coerce")).to_numpy()
     rest = present & ~is_dt & ~is_num
     if rest.any():
         text = pd.Series(arr[rest].astype(object), index=values.index[rest], dtype=object)
@@ -310,12 +308,34 @@ def _dates_slow(values: pd.Series, arr: np.ndarray) -> pd.Series:
         slow = fast.isna()
         if slow.any():
             fast[slow] = _parse_text_dates(text[slow].astype("string"))
-        # an Excel date serial written out as text (a CSV saved from an unformatted date column): 45292
-        serial_text = fast.isna() & text.str.fullmatch(r"\s*\d{5}(?:\.\d+)?\s*").fillna(False).astype(bool)
+        # an Excel date serial written out as text (a CSV saved from an unformatted date column): 45292; a
+        # Unix time (1767600000) or 20260105103000
+        serial_text = fast.isna() & text.str.fullmatch(r"\s*(?:\d{5}(?:\.\d+)?|\d{10}|\d{13}|\d{14})\s*").fillna(False).astype(bool)
         if serial_text.any():
-            serial = pd.to_numeric(text[serial_text], errors="coerce")
-            fast[serial_text] = (EXCEL_EPOCH + pd.to_timedelta(serial, unit="D")).dt.round("s")
+            fast[serial_text] = _number_dates(pd.to_numeric(text[serial_text], errors="coerce")).to_numpy()
         result[rest] = fast.to_numpy()
+    return result
+
+
+def _number_dates(numbers: pd.Series) -> pd.Series:
+    """Dates a system wrote as numbers, told apart by their size: an Excel serial (45292, 1 = 1900-01-01), a
+    day as 20260105, a Unix time in seconds (1767600000) or milliseconds (13 digits), 20260105103000. A Unix
+    time is a moment, shown in this computer's time zone. Other numbers are no date (NaT)."""
+    numbers = numbers.astype("float64")
+    result = pd.Series(pd.NaT, index=numbers.index, dtype="datetime64[ns]")
+    serial = (numbers > 0) & (numbers < 110000)
+    if serial.any():
+        result[serial] = (EXCEL_EPOCH + pd.to_timedelta(numbers[serial], unit="D")).dt.round("s")
+    whole = numbers.where(numbers == np.floor(numbers))
+    local = dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
+    for low, high, unit in ((1e9, 1e10, "s"), (1e12, 1e13, "ms")):
+        unix = (whole >= low) & (whole < high)
+        if unix.any():
+            result[unix] = (pd.to_datetime(whole[unix], unit=unit) + local).dt.round("s")
+    for low, high, fmt in ((19000101, 22611232, "%Y%m%d"), (19000101000000, 22611231235960, "%Y%m%d%H%M%S")):
+        written = (whole >= low) & (whole < high)
+        if written.any():
+            result[written] = pd.to_datetime(whole[written].astype("int64").astype(str), format=fmt, errors="coerce")
     return result
 
 

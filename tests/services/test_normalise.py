@@ -144,3 +144,14 @@ def test_time_zones_as_servers_write_them() -> None:
 def test_tags_one_a_line_in_a_cell() -> None:
     tags, bad = nz.split_tags(column("老客户\n高消费", "团长\r\n宝妈", "a / b"))
     assert tags.tolist() == [["老客户", "高消费"], ["团长", "宝妈"], ["a", "b"]] and not bad.any()
+
+
+def test_dates_systems_write_as_numbers() -> None:
+    # 20260105 (a POS's date column), Unix time in seconds and milliseconds (APIs, public data sets),
+    # 20260105103000; as number cells and as text. A Unix time is a moment: shown in local time
+    stamps, bad = nz.dates(column(20260105.0, "20260105103000", 20260105103000.0, 1767600000, "1767600000123",
+                                  45292, "20261305", 20261399.0, 123456.0), with_time=True)  # fmt: skip
+    unix = pd.Timestamp(dt.datetime.fromtimestamp(1767600000))
+    assert stamps.tolist()[:6] == [pd.Timestamp("2026-01-05"), pd.Timestamp("2026-01-05 10:30"),
+                                   pd.Timestamp("2026-01-05 10:30"), unix, unix, pd.Timestamp("2024-01-01")]  # fmt: skip
+    assert bad.tolist() == [False] * 6 + [True] * 3  # no 13th month, no 99th day, no such size
