@@ -58,7 +58,10 @@ Translate = Callable[[str, str], str]
 MODES = ("add", "update", "upsert")
 IMPORT_TAG_GROUP = "导入标签"
 HEADER_SCAN_ROWS = 30
-TOTAL_WORDS = ("合计", "总计", "小计", "总额", "汇总", "共计", "total", "sum", "subtotal")
+TOTAL_WORDS = ("合计", "总计", "小计", "总额", "汇总", "共计", "total", "sum", "subtotal", "grand")
+# an English totals cell is the word alone or before a colon, a bracket or a figure: Total, TOTAL: 3, Grand
+# Total, Sum (3); a name that starts with the word (Summer, Total Fitness健身) is a customer
+_TOTAL_EN = re.compile(r"(?:grand\s*)?(?:sub\s*)?(?:total|sum)s?(?:$|\s*[:：(（]|\s*[\d¥$￥,.+\-])")
 # a note written under (or over) the table in a row of its own: 共 2 条记录, 导出时间：..., 制表人：...
 NOTE_ROW = re.compile(
     r"\s*(?:共\s*[\d,]+\s*(?:条|行|人|位|个|笔|单|项)|(?:导出|打印|生成|统计|查询|报表|制表|下载)(?:时间|日期|人|于)|"
@@ -559,7 +562,7 @@ def _data_frame(preview: ImportPreview) -> tuple[pd.DataFrame, np.ndarray, _Text
                 break
             idx = np.flatnonzero(blank)
             sub = nz.strings(frame[col].iloc[idx])
-            blank[idx] = np.strings.str_len(sub) == 0
+            blank[idx] = (np.strings.str_len(sub) == 0) | nz.dashes(sub)  # a line of dashes separates, holds nothing
         if blank.any():
             frame = frame[~blank].reset_index(drop=True)
             rownums = rownums[~blank]
@@ -600,6 +603,10 @@ def _parse(
         totals = np.zeros(n, dtype=bool)
         for word in TOTAL_WORDS:
             totals |= np.strings.startswith(lowered, word)
+        for i in np.flatnonzero(totals):
+            cell = str(lowered[i])
+            if cell[:1].isascii() and _TOTAL_EN.match(cell) is None:
+                totals[i] = False
         for i in np.flatnonzero(totals):
             col = int(first_col[i])
             issues.append(Issue(int(rownums[i]), headers[col], str(first[i]),
@@ -757,10 +764,13 @@ def _identifier(key: str, values: pd.Series) -> pd.Series:
     # the column had empty cells)
     cells = values.tolist()
     hollow = np.fromiter(map(_PLACEHOLDER_CELLS.__contains__, cells), dtype=bool, count=len(cells))
+    # quick looks first: most columns have no such cell (a million order numbers: 40 ms, not 300)
+    joined = "\x00".join(values.dropna().tolist())
+    if any(line in joined for line in ("--", "——", "__", "==", "~~")):  # a line drawn with dashes: nothing
+        hollow |= nz.dashes(nz.strings(values))
     if hollow.any():
         values = values.where(~hollow, pd.NA)
-    # a quick look first: most columns have no such cell (a million order numbers: 40 ms, not 300)
-    if ".0" in "\x00".join(values.dropna().tolist()):
+    if ".0" in joined:
         whole = values.str.fullmatch(r"\d+\.0+").fillna(False).to_numpy(dtype=bool)
         if whole.any():
             values = values.copy()
@@ -832,6 +842,19 @@ def _column_list(series: pd.Series) -> list[Any]:
     return series.to_numpy(dtype=object, na_value=None).tolist()
 
 
+def _by_added_day(candidates: list[tuple[int, str | None]], added: str | None) -> int | None:
+    """The customer of a name-only row among those of its name and remark: the one added on the row's day,
+    else one without an added day; a row that gives no day takes the first."""
+    if not candidates:
+        return None
+    if added is None:
+        return candidates[0][0]
+    for cid, day in candidates:
+        if day == added:
+            return cid
+    return next((cid for cid, day in candidates if day is None), None)
+
+
 def _same_person(known: tuple[Any, ...], row: tuple[Any, ...]) -> bool:
     """Whether a row that names a customer by Siyu's number is about that customer: compared where both have
     a value (phone, member code, name, WeChat id), the row may differ in as many as it agrees with, no more.
@@ -878,7 +901,7 @@ class _CustomerPlan:
             self.col("name"),
             self.col("wechat_id"),
         )
-        remark, siyu_id = self.col("remark_name"), self.col("siyu_id")
+        remark, siyu_id, added = self.col("remark_name"), self.col("siyu_id"), self.col("added_on")
         first_key = next((k for k in ("name", "phone", "member_code", "wechat_id") if k in self.cols), "name")
         for i in range(n):
             if (
@@ -890,17 +913,18 @@ class _CustomerPlan:
             ):
                 self._issue(i, first_key, QT_TRANSLATE_NOOP("Import", "the name or phone is missing"))
         existing = conn.execute(text(
-            "SELECT id, phone, member_code, name, wechat_id, remark_name FROM customer ORDER BY id"
+            "SELECT id, phone, member_code, name, wechat_id, remark_name, added_on FROM customer ORDER BY id"
         )).all()  # fmt: skip
         by_id = {r[0]: (r[1], r[2], r[3], r[4]) for r in existing}  # phone, member code, name, WeChat id
         by_phone = {r[1]: r[0] for r in existing if r[1]}
         by_code = {r[2]: r[0] for r in existing if r[2]}
         by_name_wx = {(r[3], r[4]): r[0] for r in existing if r[4]}
-        # a contact known only by name (no phone, code or WeChat id) is matched by name and remark
-        by_name_only: dict[tuple[str, str | None], int] = {}
+        # a contact known only by name (no phone, code or WeChat id) is matched by name and remark, and by the
+        # day they were added where the file says it: WeCom contacts often share a nickname
+        by_name_only: dict[tuple[str, str | None], list[tuple[int, str | None]]] = {}
         for r in existing:
             if not (r[1] or r[2] or r[4]):
-                by_name_only.setdefault((r[3], r[5]), r[0])
+                by_name_only.setdefault((r[3], r[5]), []).append((r[0], None if r[6] is None else str(r[6])[:10]))
         ids = [0] * n
         keys: list[str] = [""] * n
         code_owner: dict[str, str] = {}
@@ -915,8 +939,8 @@ class _CustomerPlan:
                 keys[i] = f"w:{name[i]}\x1f{wechat[i]}"
             elif siyu_id[i] is not None:
                 keys[i] = f"s:{siyu_id[i]}"
-            else:
-                keys[i] = f"n:{name[i]}\x1f{remark[i]}"
+            else:  # two contacts of one nickname added on different days are two people
+                keys[i] = f"n:{name[i]}\x1f{remark[i]}\x1f{added[i]}"
             if self.bad_rows[i]:
                 continue
             sid = siyu_id[i]
@@ -944,7 +968,7 @@ class _CustomerPlan:
                     and code[i] is None
                     and wechat[i] is None
                 ):
-                    target = by_name_only.get((name[i], remark[i]))
+                    target = _by_added_day(by_name_only.get((name[i], remark[i]), []), added[i])
                 ids[i] = target or 0
             if code[i] is not None:  # one member code, one customer of the file
                 owner = code_owner.setdefault(code[i], keys[i])
@@ -987,8 +1011,11 @@ class _CustomerPlan:
             {k: pd.Series([self.cols[k][i] for i in pick], dtype=object) for k in value_keys}
             | {"_id": pd.Series([self.ids[i] or None for i in pick], dtype="Int64")}
         )
-        last = frame.groupby(codes, sort=True).last()  # last non-empty value of each column
+        groups = frame.groupby(codes, sort=True)
+        last = groups.last()  # last non-empty value of each column
         cols = {k: last[k].to_numpy(dtype=object, na_value=None).tolist() for k in value_keys}
+        if "added_on" in cols:  # a customer was added on the earliest day a row says (ISO text sorts by day)
+            cols["added_on"] = groups["added_on"].min().to_numpy(dtype=object, na_value=None).tolist()
         target = last["_id"].fillna(0).astype("int64").tolist()
         tags: list[list[str]] | None = None
         if self.tags is not None:

@@ -60,8 +60,9 @@ _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", 
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 
 GENDERS = {
-    "男": "male", "男性": "male", "先生": "male", "m": "male", "male": "male", "man": "male",
-    "女": "female", "女性": "female", "女士": "female", "f": "female", "female": "female", "woman": "female",
+    "男": "male", "男性": "male", "先生": "male", "男士": "male", "男生": "male", "m": "male", "male": "male",
+    "man": "male", "女": "female", "女性": "female", "女士": "female", "小姐": "female", "女生": "female",
+    "f": "female", "female": "female", "woman": "female",
     "未知": "unknown", "保密": "unknown", "unknown": "unknown", "其他": "unknown", "-": "unknown",
 }  # fmt: skip
 LEVELS = {
@@ -111,9 +112,11 @@ def strings(values: pd.Series) -> np.ndarray:
         arr = np.array([_one_text(v) for v in raw], dtype=STR)
     arr = np.strings.strip(arr)
     quoted = np.strings.startswith(arr, "'")
-    if quoted.any():  # the apostrophe our CSV export puts before formula-like text
+    if quoted.any():
         rest = np.strings.slice(arr, 1, None)
-        formula = quoted & _starts_any(rest, "=+-@")
+        # the apostrophe our CSV export puts before formula-like text, and the one systems put before digits to
+        # keep Excel from reading them as a number ('13800138000, as Taobao writes phones)
+        formula = quoted & _starts_any(rest, "=+-@\t\r0123456789")
         arr = np.where(formula, rest, arr)
     return arr
 
@@ -131,16 +134,25 @@ def _float_texts(values: np.ndarray) -> np.ndarray:
 
 
 # what exports write in a date or number cell that has nothing to say
-PLACEHOLDERS = ("-", "--", "---", "—", "——", "–", "/", "无", "暂无", "n/a", "na", "null", "none", "nan")
+PLACEHOLDERS = ("-", "--", "---", "—", "——", "–", "/", "无", "暂无", "n/a", "na", "null", "none", "nan",
+                "0000-00-00", "0000-00-00 00:00:00", "0000/00/00", "00/00/0000")  # a date a database left unset
 
 
 def _placeholder(arr: np.ndarray) -> np.ndarray:
-    """Cells that only stand for "nothing" (--, —, 无, N/A): empty, not bad."""
+    """Cells that only stand for "nothing" (--, —, 无, N/A, a line of dashes): empty, not bad."""
     lowered = np.strings.lower(np.strings.strip(arr))
-    out = np.zeros(arr.shape, dtype=bool)
+    out = dashes(lowered)
     for word in PLACEHOLDERS:
         out |= lowered == word
     return out
+
+
+DASHES = "-—–_=~.·\u2015 "
+
+
+def dashes(arr: np.ndarray) -> np.ndarray:
+    """Cells that are only a line drawn with dashes (-----, ————, ====): a separator, no data."""
+    return (np.strings.str_len(arr) > 0) & (np.strings.str_len(np.strings.strip(arr, DASHES)) == 0)
 
 
 def _nfkc(arr: np.ndarray) -> np.ndarray:

@@ -796,3 +796,70 @@ def test_a_refund_written_as_a_negative_amount_is_still_taken_off(db, tmp_path: 
     assert ImportService(db).run(path, "orders").inserted == 3
     assert q(db, "SELECT external_no, amount_cents FROM orders ORDER BY external_no") == [
         ("R1", 10000), ("R2", 5000), ("R3", 2500)]  # fmt: skip
+
+
+def test_contacts_known_only_by_a_shared_nickname_stay_apart_by_the_day_they_were_added(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # a WeCom export: no phone, two people called A added by different staff on different days
+    path = xlsx(tmp_path / "wecom.xlsx", [["客户名称", "添加人", "添加时间", "性别", "企业标签"],
+                                          ["A", "小陈", "2024-01-05 10:23:11", "女", "新客"],
+                                          ["A", "小王", "2024-02-01 09:00:00", "男", "老客"],
+                                          ["B", "小王", "2024-02-01 09:00:00", "男", ""],
+                                          ["B", "小王", "2024-02-01 18:00:00", "男", "复购"]])  # fmt: skip
+    summary = ImportService(db).run(path, "customers")
+    assert (summary.inserted, summary.merged) == (3, 1)  # B's two rows are one contact: same day
+    assert [(n, str(a), g) for n, a, g in q(db, "SELECT name, added_on, gender FROM customer ORDER BY id")] == [
+        ("A", "2024-01-05", "female"), ("A", "2024-02-01", "male"), ("B", "2024-02-01", "male")]  # fmt: skip
+    again = ImportService(db).run(path, "customers")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3)
+
+
+def test_repeated_rows_of_one_customer_keep_the_earliest_added_day(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "c.xlsx", [["姓名", "手机号", "添加日期", "城市"],
+                                      ["张三", "13800138000", "2024-01-01", "杭州"],
+                                      ["张三", "13800138000", "2023-01-01", None],
+                                      ["张三", "13800138000", None, "宁波"],
+                                      ["李四", "13900139000", None, None],
+                                      ["李四", "13900139000", None, "上海"]])  # fmt: skip
+    assert ImportService(db).run(path, "customers").inserted == 2
+    assert [(p, None if a is None else str(a), c) for p, a, c in q(db, "SELECT phone, added_on, city FROM customer ORDER BY id")] == [
+        ("13800138000", "2023-01-01", "宁波"), ("13900139000", None, "上海")]  # fmt: skip
+
+
+def test_nicknames_that_start_like_a_total_are_customers(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "c.xlsx", [["客户名称", "手机号"], ["Summer", "13800138000"],
+                                      ["Total Fitness健身", "13800138001"], ["Sunny", "13800138002"],
+                                      ["Total: 3", None], ["合计", None]])  # fmt: skip
+    summary = ImportService(db).run(path, "customers", skip_invalid=True, write_report=False)
+    assert summary.inserted == 3 and [i.row for i in summary.issues] == [5, 6]
+
+
+def test_taobao_and_douyin_order_exports(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Taobao writes phones and numbers after an apostrophe, Douyin names its columns its own way; rows of
+    # dashes separate blocks
+    taobao = csv_file(tmp_path / "taobao.csv", [
+        ["订单编号", "买家会员名", "买家实际支付金额", "订单状态", "联系手机", "订单付款时间"],
+        ["'2026010512345678901", "tb_a", "12.50", "交易成功", "'13800138001", "'2026-01-05 10:00:00"],
+        ["-----", "-----", "-----", "-----", "-----", "-----"],
+        ["'2026010512345678902", "tb_b", "8.00", "交易成功", "'13800138002", "2026-01-05 11:00:00"]], "gbk")  # fmt: skip
+    summary = ImportService(db).run(taobao, "orders")
+    assert (summary.inserted, summary.invalid) == (2, 0)
+    assert q(db, "SELECT external_no, amount_cents FROM orders ORDER BY 1") == [("2026010512345678901", 1250),
+                                                                              ("2026010512345678902", 800)]  # fmt: skip
+    douyin = csv_file(tmp_path / "douyin.csv", [
+        ["主订单编号", "商品金额", "订单应付金额", "订单提交时间", "支付完成时间", "收件人", "收件人手机号"],
+        ["6901", "59.90", "44.90", "2026-01-06 09:00:00", "2026-01-06 09:01:00", "王五", "13700137000"]])  # fmt: skip
+    assert ImportService(db).run(douyin, "orders").inserted == 1
+    assert [(n, c, str(t)[:19]) for n, c, t in q(db, "SELECT external_no, amount_cents, ordered_at FROM orders WHERE external_no = '6901'")] == [
+        ("6901", 4490, "2026-01-06 09:01:00")]  # fmt: skip
+
+
+def test_member_lists_with_unset_dates_and_mr_ms(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "m.xlsx", [["会员卡号", "姓名", "性别", "生日", "办卡时间"],
+                                      ["V1", "刘", "男士", "0000-00-00", "2020-01-01"],
+                                      ["————", "————", "————", "————", "————"],
+                                      ["V2", "陈", "小姐", "1990-02-03", "0000-00-00 00:00:00"]])  # fmt: skip
+    summary = ImportService(db).run(path, "customers")
+    assert (summary.inserted, summary.invalid) == (2, 0)
+    assert [(c, g, None if b is None else str(b), None if a is None else str(a)) for c, g, b, a in q(
+        db, "SELECT member_code, gender, birthday, added_on FROM customer ORDER BY id")] == [
+        ("V1", "male", None, "2020-01-01"), ("V2", "female", "1990-02-03", None)]  # fmt: skip
