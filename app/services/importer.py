@@ -141,7 +141,7 @@ def find_header_row(kind: str, rows: list[list[Any]]) -> int:
     """0-based index of the row that best matches the kind's header names (title rows above are skipped)."""
     best, best_score = -1, 0
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        score = header_score(kind, row)
+        score = header_score(kind, _under_groups(row, rows[i - 1] if i else None))
         if score > best_score:
             best, best_score = i, score
     return best
@@ -187,7 +187,8 @@ class ImportService:
                 rows=HEADER_SCAN_ROWS,
                 examples=examples,
             )
-        headers = _headers(grid.rows[header_idx], grid.rows[header_idx + 1 :])
+        above = grid.rows[header_idx - 1] if header_idx > 0 else None
+        headers = _headers(grid.rows[header_idx], grid.rows[header_idx + 1 :], above)
         mapping = suggest_mapping(kind, headers)
         remembered = self._remembered(kind, headers)
         if remembered is not None:
@@ -283,6 +284,7 @@ class ImportService:
         parsed, bad_rows = _parse(kind, frame, rownums, texts, preview.headers, mapping, issues)
         parse_issues = len(issues)
         if kind == "customers":
+            _lunar_by_header(parsed, preview.headers, mapping)
             plan = _CustomerPlan(parsed, rownums, preview.headers, mapping, bad_rows, issues)
         elif kind == "orders":
             amount_header = next((h for h, m in zip(preview.headers, mapping, strict=True) if m == "amount"), None)
@@ -378,10 +380,14 @@ def _big_cache(conn: Connection) -> Iterator[None]:
 # -- parsing -------------------------------------------------------------------------------------------
 
 
-def _headers(row: list[Any], body: list[list[Any]]) -> list[str]:
+def _headers(row: list[Any], body: list[list[Any]], above: list[Any] | None = None) -> list[str]:
     """The header texts, as wide as the widest data row: a column without a header but with data gets a
-    made-up name (列7), so that its cells are kept (customers) or reported (orders), never dropped."""
-    headers = [_cell_text(c) for c in row]
+    made-up name (列7), so that its cells are kept (customers) or reported (orders), never dropped.
+
+    Under a row of column groups (基本信息 | 生日 | 消费情况, two header rows with some cells merged down the
+    two), a column empty in the header row takes its name from the row above: a merged cell keeps its text in
+    its top cell only."""
+    headers = [_cell_text(c) for c in _under_groups(row, above)]
     headers += [""] * (max(map(len, body), default=0) - len(headers))
     # trailing columns without a header are kept only where some row has data in them (one scan of such a
     # column; a file whose header row is its widest row, the usual case, needs none)
@@ -399,6 +405,14 @@ def _headers(row: list[Any], body: list[list[Any]]) -> list[str]:
         seen[h] = n + 1
         out.append(h if n == 0 else f"{h}({n + 1})")
     return out
+
+
+def _under_groups(row: list[Any], above: list[Any] | None) -> list[Any]:
+    """A header row's cells, those empty taken from the row above when that row names column groups (two or
+    more cells; a title row above is no header): a cell merged down both rows keeps its text in the upper."""
+    if above is None or not any(c is None or c == "" for c in row) or sum(1 for c in above if _cell_text(c)) < 2:
+        return row
+    return [c if _cell_text(c) else (above[i] if i < len(above) else c) for i, c in enumerate(row)]
 
 
 def _has_data(row: list[Any]) -> bool:
@@ -678,6 +692,8 @@ def _parse(
                               "numbers, or map a member code column instead")))  # fmt: skip
             bad = bad & ~lost & ~masked
             bad_rows |= lost | masked
+            if kind == "customers" and bad.any():  # a landline, or two numbers: kept, the first mobile used
+                values, bad = _other_phones(values, bad, arr, parsed, header)
         elif kind_ in ("date", "datetime"):
             values, bad = nz.dates(raw, with_time=kind_ == "datetime", arr=arr)
             reason = QT_TRANSLATE_NOOP("Import", "not a date (use 2026-01-05, 2026/1/5 or 2026年1月5日)")
@@ -768,6 +784,9 @@ def _identifier(key: str, values: pd.Series) -> pd.Series:
     joined = "\x00".join(values.dropna().tolist())
     if any(line in joined for line in ("--", "——", "__", "==", "~~")):  # a line drawn with dashes: nothing
         hollow |= nz.dashes(nz.strings(values))
+    if any(ch in joined for ch in _ZERO_WIDTH):  # copied out of WeChat or a web page: invisible, yet not equal
+        values = values.str.replace(f"[{_ZERO_WIDTH}]", "", regex=True)
+        values = values.where(values != "", pd.NA)
     if hollow.any():
         values = values.where(~hollow, pd.NA)
     if ".0" in joined:
@@ -778,6 +797,7 @@ def _identifier(key: str, values: pd.Series) -> pd.Series:
     return values
 
 
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _LONG_NUMBERS = {"external_no", "member_code", "code", "order_no"}
 _SCIENTIFIC = re.compile(r"\s*\d(?:\.\d+)?[eE]\+\d+\s*")
 
@@ -840,6 +860,34 @@ def _column_list(series: pd.Series) -> list[Any]:
         na = pd.NA  # cells themselves are not touched (pandas' isna inspects each: a sheet's are scattered)
         return [None if v is na else v for v in series.tolist()]
     return series.to_numpy(dtype=object, na_value=None).tolist()
+
+
+def _other_phones(
+    values: pd.Series, bad: pd.Series, arr: np.ndarray, parsed: dict[str, pd.Series], header: str
+) -> tuple[pd.Series, pd.Series]:
+    """A customer's phone cell that holds a landline (0571-88881234) or several numbers (138…/139…) is no bad
+    cell: the first mobile among them is the phone, and the cell as written is kept as a custom field named
+    after the column, so that nothing the file says is lost."""
+    keep = pd.Series([None] * len(values), index=values.index, dtype=object)
+    values, bad = values.copy(), bad.copy()
+    for i in np.flatnonzero(bad.to_numpy(dtype=bool)):
+        ok, mobile = nz.other_phones(str(arr[i]))
+        if ok:
+            bad.iat[i] = False
+            values.iat[i] = pd.NA if mobile is None else mobile
+            keep.iat[i] = str(arr[i])
+    if keep.notna().any():
+        parsed[f"custom:{header}"] = keep
+    return values, bad
+
+
+def _lunar_by_header(parsed: dict[str, pd.Series], headers: list[str], mapping: list[str]) -> None:
+    """A birthday column headed 生日(农历), 农历生日 or 阴历生日, in a file without a calendar column, holds
+    lunar birthdays (older customers keep them so)."""
+    header = next((h for h, m in zip(headers, mapping, strict=True) if m == "birthday"), None)
+    if header is None or "birthday_calendar" in parsed or not re.search("农历|阴历", header):
+        return
+    parsed["birthday_calendar"] = pd.Series(np.where(parsed["birthday"].notna(), True, None), dtype=object)
 
 
 def _by_added_day(candidates: list[tuple[int, str | None]], added: str | None) -> int | None:

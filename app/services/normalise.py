@@ -247,7 +247,8 @@ def phones(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series,
         for suffix in (".00", ".0"):  # 13800138000.0: a number column written out as text (pandas, some tills)
             whole = np.strings.endswith(fix, suffix)
             fix = np.where(whole, np.strings.slice(fix, 0, -len(suffix)), fix)
-        for ch in (" ", "-", "(", ")", "（", "）", ".", "\u3000", "\t"):
+        # zero-width characters come along when a number is copied out of WeChat or a web page
+        for ch in (" ", "-", "(", ")", "（", "）", ".", "\u3000", "\t", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"):
             fix = np.strings.replace(fix, ch, "")
         for prefix in ("+86", "0086", "86"):
             strip = np.strings.startswith(fix, prefix) & (np.strings.str_len(fix) == 11 + len(prefix))
@@ -256,6 +257,26 @@ def phones(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series,
         arr[dirty] = fix
         ok = valid(arr)
     return _series(arr, ok, values.index), pd.Series(present & ~ok, index=values.index)
+
+
+# a fixed-line number (0571-88881234, (010)12345678 转 123): a customer's phone, but not a mobile to know them by
+LANDLINE = re.compile(r"\(?0\d{2,3}\)?[-\s]?\d{7,8}(?:\s*(?:-|转|ext\.?|x)\s*\d{1,6})?", re.IGNORECASE)
+_SEVERAL = re.compile(r"\s*[/,，;；、|]\s*|\s+")
+
+
+def other_phones(text: str) -> tuple[bool, str | None]:
+    """For a phone cell that is not one mobile number: (whether it is still phone numbers, the mobile to use).
+    A landline gives (True, None); 13812340001/13812340002 gives (True, "13812340001"); other text (False, None)."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if LANDLINE.fullmatch(text) or LANDLINE.fullmatch(text.replace(" ", "")):
+        return True, None
+    parts = [p for p in _SEVERAL.split(text) if p]
+    if len(parts) < 2:
+        return False, None
+    mobiles = phones(pd.Series(parts, dtype=object))[0].tolist()
+    if not all(m is not pd.NA or LANDLINE.fullmatch(p) for m, p in zip(mobiles, parts, strict=True)):
+        return False, None
+    return True, next((m for m in mobiles if m is not pd.NA), None)
 
 
 def dates(

@@ -863,3 +863,45 @@ def test_member_lists_with_unset_dates_and_mr_ms(db, tmp_path: Path) -> None:  #
     assert [(c, g, None if b is None else str(b), None if a is None else str(a)) for c, g, b, a in q(
         db, "SELECT member_code, gender, birthday, added_on FROM customer ORDER BY id")] == [
         ("V1", "male", None, "2020-01-01"), ("V2", "female", "1990-02-03", None)]  # fmt: skip
+
+
+def test_two_header_rows_with_cells_merged_down(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # 基本信息 over 姓名/手机, 生日 and 备注 merged down both header rows (their text is in the upper cell)
+    book = Workbook()
+    sheet = book.active
+    for row in (["会员名单"], ["基本信息", None, "生日", "消费情况", None, "备注"], ["姓名", "手机", None, "次数", "金额", None],
+                ["王阿姨", "13812345601", "1965-04-03", 12, 560.5, "老客"]):  # fmt: skip
+        sheet.append(row)
+    sheet.merge_cells("A2:B2")
+    sheet.merge_cells("C2:C3")
+    sheet.merge_cells("D2:E2")
+    sheet.merge_cells("F2:F3")
+    book.save(tmp_path / "m.xlsx")
+    preview = ImportService(db).preview(tmp_path / "m.xlsx", "customers")
+    assert preview.headers == ["姓名", "手机", "生日", "次数", "金额", "备注"]
+    assert ImportService(db).run(tmp_path / "m.xlsx", "customers").inserted == 1
+    assert [(str(b), r) for b, r in q(db, "SELECT birthday, remark_name FROM customer")] == [("1965-04-03", "老客")]
+
+
+def test_a_birthday_column_headed_lunar_holds_lunar_birthdays(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "c.xlsx", [["姓名", "手机", "生日(农历)"], ["王奶奶", "13812340011", "1950-08-15"],
+                                      ["李爷爷", "13812340012", None]])  # fmt: skip
+    assert ImportService(db).run(path, "customers").inserted == 2
+    assert [(str(b), bool(lunar)) for b, lunar in q(db, "SELECT birthday, birthday_lunar FROM customer ORDER BY id")] == [
+        ("1950-08-15", True), ("None", False)]  # fmt: skip
+    other = xlsx(tmp_path / "c2.xlsx", [["姓名", "手机", "农历生日"], ["赵", "13812340013", "1948-01-02"]])
+    assert ImportService(db).run(other, "customers").inserted == 1
+    assert q(db, "SELECT birthday_lunar FROM customer WHERE name = '赵'") == [(True,)]
+
+
+def test_a_landline_or_two_numbers_in_a_customers_phone_cell_are_kept(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "c.xlsx", [["姓名", "电话", "微信号"], ["老周", "0571-88881234", None],
+                                      ["小吴", "13812340001/13812340002", None],
+                                      ["阿梅", "\u200b13812340003", "wx_amei\u200b"], ["错", "12345", None]])  # fmt: skip
+    summary = ImportService(db).run(path, "customers", skip_invalid=True, write_report=False)
+    assert summary.inserted == 3 and [(i.row, i.value) for i in summary.issues] == [(5, "12345")]
+    assert q(db, "SELECT name, phone, wechat_id FROM customer ORDER BY id") == [
+        ("老周", None, None), ("小吴", "13812340001", None), ("阿梅", "13812340003", "wx_amei")]  # fmt: skip
+    assert q(db, "SELECT c.name, f.value FROM customer_field f JOIN customer c ON c.id = f.customer_id "
+                 "WHERE f.name = '电话' ORDER BY c.id") == [("老周", "0571-88881234"), ("小吴", "13812340001/13812340002")]  # fmt: skip
+    assert ImportService(db).run(path, "customers", skip_invalid=True, write_report=False).inserted == 0
