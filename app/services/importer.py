@@ -39,7 +39,15 @@ from app.services.bulk import (
     sqlite_has_json,
 )
 from app.services.database import Database
-from app.services.import_fields import CUSTOM, FIELDS, IGNORE, header_score, is_line_amount, suggest_mapping
+from app.services.import_fields import (
+    CUSTOM,
+    FIELDS,
+    IGNORE,
+    find_alias,
+    header_score,
+    is_line_amount,
+    suggest_mapping,
+)
 from app.services.import_fields import field as field_spec
 from app.services.pinyin import search_key, search_keys
 from app.services.tabular import (
@@ -275,9 +283,10 @@ class ImportService:
         _check_mapping(kind, preview.headers, mapping)
         report(QT_TRANSLATE_NOOP("Import", "Reading"), 0.05)
         frame, rownums, texts = _data_frame(preview)
+        joined_time = _join_date_and_time(kind, frame, texts, preview.headers, mapping) if kind == "orders" else None
         summary = ImportSummary(kind, dry_run=dry_run)
         summary.ignored_columns = [
-            h for h, m in zip(preview.headers, mapping, strict=True) if m == IGNORE and h
+            h for c, (h, m) in enumerate(zip(preview.headers, mapping, strict=True)) if m == IGNORE and h and c != joined_time
         ]
         issues: list[Issue] = []
         report(QT_TRANSLATE_NOOP("Import", "Checking"), 0.15)
@@ -860,6 +869,58 @@ def _column_list(series: pd.Series) -> list[Any]:
         na = pd.NA  # cells themselves are not touched (pandas' isna inspects each: a sheet's are scattered)
         return [None if v is na else v for v in series.tolist()]
     return series.to_numpy(dtype=object, na_value=None).tolist()
+
+
+_TIME_TEXT = re.compile(r"\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?:\.\d+)?)?\s*")
+
+
+def _join_date_and_time(
+    kind: str, frame: pd.DataFrame, texts: dict[int, np.ndarray], headers: list[str], mapping: list[str]
+) -> int | None:
+    """Tills print a sale's day and time in two columns (销售日期 | 销售时间, 日期 | 时间): when the order-time
+    column holds only days and another column named like it only times of day (or the other way round), the
+    order time is the two together, in the column of the days. Returns the time column (no longer left out)."""
+    if "ordered_at" not in mapping:
+        return None
+    mapped = mapping.index("ordered_at")
+    others = [c for c, (h, m) in enumerate(zip(headers, mapping, strict=True))
+              if m == IGNORE and c < frame.shape[1] and (find_alias(kind, h) or (0, ""))[1] == "ordered_at"]  # fmt: skip
+    for other in others:
+        for day_col, time_col in ((mapped, other), (other, mapped)):
+            clock = _times_of_day(frame[time_col])
+            if clock is None:
+                continue
+            days, bad = nz.dates(frame[day_col], with_time=True)
+            if bad.any() or days.isna().all() or (days.dropna() != days.dropna().dt.normalize()).any():
+                continue  # not days alone
+            joined = days + clock.fillna(pd.Timedelta(0))
+            frame[day_col] = pd.Series(joined.dt.strftime("%Y-%m-%d %H:%M:%S").where(joined.notna(), None)
+                                       .astype(object).where(days.notna(), frame[day_col]), dtype=object)  # fmt: skip
+            texts.pop(day_col, None)
+            mapping[mapped], mapping[day_col] = IGNORE, "ordered_at"
+            return time_col
+    return None
+
+
+def _times_of_day(cells: pd.Series) -> pd.Series | None:
+    """A column of times of day (10:05:01 as text, or time cells) as timedeltas; None when it is not one."""
+    out: list[pd.Timedelta | None] = []
+    seen = False
+    for v in cells.tolist():
+        if v is None or v == "" or (isinstance(v, float) and np.isnan(v)):
+            out.append(None)
+        elif isinstance(v, dt.time):
+            out.append(pd.Timedelta(hours=v.hour, minutes=v.minute, seconds=v.second))
+            seen = True
+        elif isinstance(v, str) and (found := _TIME_TEXT.fullmatch(v)) is not None:
+            h, m, sec = int(found[1]), int(found[2]), int(found[3] or 0)
+            if h > 23 or m > 59 or sec > 59:
+                return None
+            out.append(pd.Timedelta(hours=h, minutes=m, seconds=sec))
+            seen = True
+        else:
+            return None
+    return pd.Series(out, index=cells.index, dtype="timedelta64[ns]") if seen else None
 
 
 def _other_phones(

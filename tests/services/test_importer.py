@@ -905,3 +905,17 @@ def test_a_landline_or_two_numbers_in_a_customers_phone_cell_are_kept(db, tmp_pa
     assert q(db, "SELECT c.name, f.value FROM customer_field f JOIN customer c ON c.id = f.customer_id "
                  "WHERE f.name = '电话' ORDER BY c.id") == [("老周", "0571-88881234"), ("小吴", "13812340001/13812340002")]  # fmt: skip
     assert ImportService(db).run(path, "customers", skip_invalid=True, write_report=False).inserted == 0
+
+
+def test_a_tills_day_and_time_columns_make_the_order_time(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    book = xlsx(tmp_path / "pos.xlsx", [["小票号", "销售日期", "销售时间", "会员手机号", "实收金额"],
+                                        ["X1", dt.date(2024, 3, 5), dt.time(10, 5, 1), "13200132001", 45],
+                                        ["X2", dt.date(2024, 3, 5), None, "13200132002", 12.5]])  # fmt: skip
+    summary = ImportService(db).run(book, "orders")
+    assert (summary.inserted, summary.ignored_columns) == (2, [])
+    text_file = csv_file(tmp_path / "pos.csv", [["单号", "日期", "时间", "手机号", "金额"],
+                                                ["X3", "2024-03-06", "18:30", "13200132001", 10]])  # fmt: skip
+    assert ImportService(db).run(text_file, "orders").inserted == 1
+    assert [(n, str(t)[:19]) for n, t in q(db, "SELECT external_no, ordered_at FROM orders ORDER BY 1")] == [
+        ("X1", "2024-03-05 10:05:01"), ("X2", "2024-03-05 00:00:00"), ("X3", "2024-03-06 18:30:00")]  # fmt: skip
+    assert ImportService(db).run(book, "orders").inserted == 0
