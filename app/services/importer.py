@@ -67,9 +67,13 @@ MODES = ("add", "update", "upsert")
 IMPORT_TAG_GROUP = "导入标签"
 HEADER_SCAN_ROWS = 30
 TOTAL_WORDS = ("合计", "总计", "小计", "总额", "汇总", "共计", "total", "sum", "subtotal", "grand")
-# an English totals cell is the word alone or before a colon, a bracket or a figure: Total, TOTAL: 3, Grand
-# Total, Sum (3); a name that starts with the word (Summer, Total Fitness健身) is a customer
-_TOTAL_EN = re.compile(r"(?:grand\s*)?(?:sub\s*)?(?:total|sum)s?(?:$|\s*[:：(（]|\s*[\d¥$￥,.+\-])")
+# an English totals cell is the word alone, before a colon, a bracket, a figure, 合计 or a word of what is
+# counted: Total, TOTAL: 3, Grand Total, Sum (3), Total 合计, Total sales; a name that starts with the word
+# (Summer, Total Fitness健身) is a customer
+_TOTAL_EN = re.compile(
+    r"(?:grand\s*)?(?:sub\s*)?(?:total|sum)s?(?:$|\s*[:：(（]|\s*[\d¥$￥,.+\-]|\s*(?:合计|总计|小计|汇总)|\s+(?:amount|sales|"
+    r"customers|orders|records|rows|count|revenue|value|paid|qty|quantity|items|members|spent|due)\b)"
+)
 # a note written under (or over) the table in a row of its own: 共 2 条记录, 导出时间：..., 制表人：...
 NOTE_ROW = re.compile(
     r"\s*(?:共\s*[\d,]+\s*(?:条|行|人|位|个|笔|单|项)|(?:导出|打印|生成|统计|查询|报表|制表|下载)(?:时间|日期|人|于)|"
@@ -796,6 +800,8 @@ def _identifier(key: str, values: pd.Series) -> pd.Series:
     if any(ch in joined for ch in _ZERO_WIDTH):  # copied out of WeChat or a web page: invisible, yet not equal
         values = values.str.replace(f"[{_ZERO_WIDTH}]", "", regex=True)
         values = values.where(values != "", pd.NA)
+    if "'" in joined:  # '2026010512345678901: the apostrophe a system put before digits for Excel
+        values = values.str.replace(r"^'(?=\d)", "", regex=True)
     if hollow.any():
         values = values.where(~hollow, pd.NA)
     if ".0" in joined:
@@ -806,7 +812,7 @@ def _identifier(key: str, values: pd.Series) -> pd.Series:
     return values
 
 
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH = "".join(nz.INVISIBLE)
 _LONG_NUMBERS = {"external_no", "member_code", "code", "order_no"}
 _SCIENTIFIC = re.compile(r"\s*\d(?:\.\d+)?[eE]\+\d+\s*")
 
@@ -871,15 +877,16 @@ def _column_list(series: pd.Series) -> list[Any]:
     return series.to_numpy(dtype=object, na_value=None).tolist()
 
 
-_TIME_TEXT = re.compile(r"\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?:\.\d+)?)?\s*")
+_TIME_TEXT = re.compile(r"\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?\s*")
 
 
 def _join_date_and_time(
     kind: str, frame: pd.DataFrame, texts: dict[int, np.ndarray], headers: list[str], mapping: list[str]
 ) -> int | None:
     """Tills print a sale's day and time in two columns (销售日期 | 销售时间, 日期 | 时间): when the order-time
-    column holds only days and another column named like it only times of day (or the other way round), the
-    order time is the two together, in the column of the days. Returns the time column (no longer left out)."""
+    column holds days without a time and another column named like it times of day (or the other way
+    round), the order time is the two together, in the column of the days. A row whose day or time cannot
+    be read keeps what it had, so that the check reports it. Returns the time column (no longer left out)."""
     if "ordered_at" not in mapping:
         return None
     mapped = mapping.index("ordered_at")
@@ -891,11 +898,17 @@ def _join_date_and_time(
             if clock is None:
                 continue
             days, bad = nz.dates(frame[day_col], with_time=True)
-            if bad.any() or days.isna().all() or (days.dropna() != days.dropna().dt.normalize()).any():
-                continue  # not days alone
-            joined = days + clock.fillna(pd.Timedelta(0))
-            frame[day_col] = pd.Series(joined.dt.strftime("%Y-%m-%d %H:%M:%S").where(joined.notna(), None)
-                                       .astype(object).where(days.notna(), frame[day_col]), dtype=object)  # fmt: skip
+            good = days.notna()
+            if good.sum() < bad.sum() or not good.any() or (days[good] != days[good].dt.normalize()).any():
+                continue  # not a column of days
+            time_text = nz.strings(frame[time_col])
+            unread = good & clock.isna() & pd.Series(np.strings.str_len(time_text) > 0, index=frame.index)
+            joined = (days + clock.fillna(pd.Timedelta(0))).dt.strftime("%Y-%m-%d %H:%M:%S").astype(object)
+            day_text = nz.strings(frame[day_col]).astype(object)
+            cells = joined.where(good & ~unread, frame[day_col])
+            # a time that cannot be read goes with its day, and the check reports the two as not a date
+            cells = cells.where(~unread, pd.Series(day_text, index=frame.index) + " " + time_text.astype(object))
+            frame[day_col] = pd.Series(cells, dtype=object)
             texts.pop(day_col, None)
             mapping[mapped], mapping[day_col] = IGNORE, "ordered_at"
             return time_col
@@ -903,24 +916,18 @@ def _join_date_and_time(
 
 
 def _times_of_day(cells: pd.Series) -> pd.Series | None:
-    """A column of times of day (10:05:01 as text, or time cells) as timedeltas; None when it is not one."""
-    out: list[pd.Timedelta | None] = []
-    seen = False
-    for v in cells.tolist():
-        if v is None or v == "" or (isinstance(v, float) and np.isnan(v)):
-            out.append(None)
-        elif isinstance(v, dt.time):
-            out.append(pd.Timedelta(hours=v.hour, minutes=v.minute, seconds=v.second))
-            seen = True
-        elif isinstance(v, str) and (found := _TIME_TEXT.fullmatch(v)) is not None:
-            h, m, sec = int(found[1]), int(found[2]), int(found[3] or 0)
-            if h > 23 or m > 59 or sec > 59:
-                return None
-            out.append(pd.Timedelta(hours=h, minutes=m, seconds=sec))
-            seen = True
-        else:
-            return None
-    return pd.Series(out, index=cells.index, dtype="timedelta64[ns]") if seen else None
+    """A column of times of day (10:05:01 as text, or time cells) as timedeltas, NaT where a cell is empty or
+    not one; None when the column is not one (its first cells decide, so a column of full dates costs
+    nothing)."""
+    first = [v for v in cells.iloc[:200].tolist() if _cell_text(v).strip()][:50]
+    if not first or not all(isinstance(v, dt.time) or (isinstance(v, str) and _TIME_TEXT.fullmatch(v))
+                            for v in first):  # fmt: skip
+        return None
+    text = nz.strings(cells)  # a time cell reads 10:05:01
+    short = np.strings.count(text, ":") == 1  # 18:30
+    text = np.where(short, np.strings.add(text, ":00"), text)
+    clock = pd.to_timedelta(pd.Series(text.astype(object), index=cells.index), errors="coerce")
+    return clock.where((clock >= pd.Timedelta(0)) & (clock < pd.Timedelta(days=1)))
 
 
 def _other_phones(
@@ -951,17 +958,22 @@ def _lunar_by_header(parsed: dict[str, pd.Series], headers: list[str], mapping: 
     parsed["birthday_calendar"] = pd.Series(np.where(parsed["birthday"].notna(), True, None), dtype=object)
 
 
-def _by_added_day(candidates: list[tuple[int, str | None]], added: str | None) -> int | None:
+def _by_added_day(
+    candidates: list[tuple[int, str | None]], added: str | None, key: str, claimed: dict[int, str]
+) -> int | None:
     """The customer of a name-only row among those of its name and remark: the one added on the row's day,
-    else one without an added day; a row that gives no day takes the first."""
-    if not candidates:
-        return None
-    if added is None:
-        return candidates[0][0]
-    for cid, day in candidates:
-        if day == added:
-            return cid
-    return next((cid for cid, day in candidates if day is None), None)
+    else one without an added day; a row that gives no day takes the first. A customer another record of
+    the file (another ``key``) took is not taken again: two people of one nickname stay two."""
+    free = [(cid, day) for cid, day in candidates if claimed.get(cid, key) == key]
+    found = (
+        next((cid for cid, day in free if day == added), None)
+        or next((cid for cid, day in free if day is None), None)
+        if added is not None
+        else next((cid for cid, _day in free), None)
+    )
+    if found is not None:
+        claimed[found] = key
+    return found
 
 
 def _same_person(known: tuple[Any, ...], row: tuple[Any, ...]) -> bool:
@@ -1037,6 +1049,7 @@ class _CustomerPlan:
         ids = [0] * n
         keys: list[str] = [""] * n
         code_owner: dict[str, str] = {}
+        claimed: dict[int, str] = {}  # name-only customers matched so far, by the file's record key
         for i in range(n):
             # repeated rows of one customer in the file are folded together: same phone, else member code,
             # else name + WeChat id, else Siyu's number, else name + remark
@@ -1077,7 +1090,7 @@ class _CustomerPlan:
                     and code[i] is None
                     and wechat[i] is None
                 ):
-                    target = _by_added_day(by_name_only.get((name[i], remark[i]), []), added[i])
+                    target = _by_added_day(by_name_only.get((name[i], remark[i]), []), added[i], keys[i], claimed)
                 ids[i] = target or 0
             if code[i] is not None:  # one member code, one customer of the file
                 owner = code_owner.setdefault(code[i], keys[i])

@@ -114,11 +114,21 @@ def strings(values: pd.Series) -> np.ndarray:
     quoted = np.strings.startswith(arr, "'")
     if quoted.any():
         rest = np.strings.slice(arr, 1, None)
-        # the apostrophe our CSV export puts before formula-like text, and the one systems put before digits to
-        # keep Excel from reading them as a number ('13800138000, as Taobao writes phones)
-        formula = quoted & _starts_any(rest, "=+-@\t\r0123456789")
+        # the apostrophe our CSV export puts before formula-like text (one before digits: ``unquote_digits``)
+        formula = quoted & _starts_any(rest, "=+-@\t\r")
         arr = np.where(formula, rest, arr)
     return arr
+
+
+def unquote_digits(arr: np.ndarray) -> np.ndarray:
+    """Without the apostrophe systems put before digits to keep Excel from reading them as a number
+    ('13800138000, as Taobao writes phones, order numbers and times): for phones, codes, dates and amounts;
+    a name or a note keeps what it says."""
+    quoted = np.strings.startswith(arr, "'")
+    if not quoted.any():
+        return arr
+    rest = np.strings.slice(arr, 1, None)
+    return np.where(quoted & _starts_any(rest, "0123456789"), rest, arr)
 
 
 def _float_texts(values: np.ndarray) -> np.ndarray:
@@ -151,8 +161,13 @@ DASHES = "-—–_=~.·\u2015 "
 
 
 def dashes(arr: np.ndarray) -> np.ndarray:
-    """Cells that are only a line drawn with dashes (-----, ————, ====): a separator, no data."""
-    return (np.strings.str_len(arr) > 0) & (np.strings.str_len(np.strings.strip(arr, DASHES)) == 0)
+    """Cells that are only a line drawn with dashes (-----, ————, ====, - - -, ......): a separator, no data.
+    Only cells that start with one are looked at one by one (numpy's strip of a variable-width string
+    misses the characters after a multi-byte one in its set)."""
+    out = _starts_any(arr, DASHES.replace(" ", ""))
+    for i in np.flatnonzero(out):
+        out[i] = all(ch in DASHES for ch in str(arr[i]))
+    return out
 
 
 def _nfkc(arr: np.ndarray) -> np.ndarray:
@@ -225,7 +240,7 @@ def plain_text(values: pd.Series, max_length: int | None = None) -> pd.Series | 
 
 
 def phones(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:
-    arr = strings(values) if arr is None else arr
+    arr = unquote_digits(strings(values) if arr is None else arr)
     present = np.strings.str_len(arr) > 0
     hollow = present & ~np.strings.isdigit(arr)  # only cells that are not plain digits can be "--" or 无
     if hollow.any():
@@ -248,7 +263,7 @@ def phones(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series,
             whole = np.strings.endswith(fix, suffix)
             fix = np.where(whole, np.strings.slice(fix, 0, -len(suffix)), fix)
         # zero-width characters come along when a number is copied out of WeChat or a web page
-        for ch in (" ", "-", "(", ")", "（", "）", ".", "\u3000", "\t", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"):
+        for ch in (" ", "-", "(", ")", "（", "）", ".", "\u3000", "\t", *INVISIBLE):
             fix = np.strings.replace(fix, ch, "")
         for prefix in ("+86", "0086", "86"):
             strip = np.strings.startswith(fix, prefix) & (np.strings.str_len(fix) == 11 + len(prefix))
@@ -259,8 +274,13 @@ def phones(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series,
     return _series(arr, ok, values.index), pd.Series(present & ~ok, index=values.index)
 
 
+# characters that show nothing, copied along with a number out of WeChat, a web page or a phone's contacts
+# (zero-width spaces and joiners, a byte-order mark, direction marks)
+INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c",
+             "\u202d", "\u202e")  # fmt: skip
+
 # a fixed-line number (0571-88881234, (010)12345678 转 123): a customer's phone, but not a mobile to know them by
-LANDLINE = re.compile(r"\(?0\d{2,3}\)?[-\s]?\d{7,8}(?:\s*(?:-|转|ext\.?|x)\s*\d{1,6})?", re.IGNORECASE)
+LANDLINE = re.compile(r"\(?0(?:10|2\d|[3-9]\d{2})\)?[-\s]?\d{7,8}(?:\s*(?:-|转|ext\.?|x)\s*\d{1,6})?", re.IGNORECASE)
 _SEVERAL = re.compile(r"\s*[/,，;；、|]\s*|\s+")
 
 
@@ -293,7 +313,7 @@ def dates(
     need = result.isna().to_numpy()
     if need.any():
         sub = values[need]
-        sub_arr = strings(sub) if arr is None else arr[need]
+        sub_arr = unquote_digits(strings(sub) if arr is None else arr[need])
         result[need] = _dates_slow(sub, sub_arr).to_numpy()
         present = np.ones(len(values), dtype=bool)
         present[need] = (np.strings.str_len(sub_arr) > 0) & ~_placeholder(sub_arr)
@@ -361,7 +381,8 @@ def _number_dates(numbers: pd.Series) -> pd.Series:
         result[serial] = (EXCEL_EPOCH + pd.to_timedelta(numbers[serial], unit="D")).dt.round("s")
     whole = numbers.where(numbers == np.floor(numbers))
     local = dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
-    for low, high, unit in ((1e9, 1e10, "s"), (1e12, 1e13, "ms")):
+    # up to 2255 (a timestamp ends in 2262): larger ones are no date, as before
+    for low, high, unit in ((1e9, 9e9, "s"), (1e12, 9e12, "ms")):
         unix = (whole >= low) & (whole < high)
         if unix.any():
             result[unix] = (pd.to_datetime(whole[unix], unit=unit) + local).dt.round("s")
@@ -411,6 +432,11 @@ def _parse_text_dates(text: pd.Series) -> pd.Series:
             }
         )
         stamps = _ns(pd.to_datetime(frame, errors="coerce"))
+        # pandas carries an hour of 25 or a minute of 99 into the next day; a clock has no such time (24:00 is
+        # the day's end, as some systems write midnight)
+        h, mi, sec = frame["hour"], frame["minute"], frame["second"]
+        clock = ((h < 24) | ((h == 24) & (mi == 0) & (sec == 0))) & (mi < 60) & (sec < 60)
+        stamps = stamps.where(clock.to_numpy())
         zoned = p["tz"].notna().to_numpy()
         if zoned.any():  # a time with its UTC offset: the same moment in this computer's time zone
             local = dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
@@ -528,7 +554,7 @@ def numbers(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series
     need = amount.isna().to_numpy()
     present = np.ones(len(values), dtype=bool)
     if need.any():  # ¥1,234.50 / 12元 / (12.00) / −5 / empty cells
-        sub_arr = strings(values[need]) if arr is None else arr[need]
+        sub_arr = unquote_digits(strings(values[need]) if arr is None else arr[need])
         present[need] = (np.strings.str_len(sub_arr) > 0) & ~_placeholder(sub_arr)
         amount[need] = _number_texts(sub_arr, money=True)
     is_bool = np.fromiter((isinstance(v, bool) for v in raw), bool, len(raw)) if raw.dtype == object else None
@@ -549,6 +575,7 @@ _MONEY_TEXT = re.compile(
 )
 _NUMBER_TEXT = re.compile(r"(?P<s1>[-+])?(?P<open>\()?(?P<s2>)" + _NUMBER + r"(?P<close>\))?(?P<s3>)")
 _SPACES = re.compile(r"\s+")
+_DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=\d)")
 
 
 def _number_texts(arr: np.ndarray, money: bool) -> np.ndarray:
@@ -561,7 +588,9 @@ def _number_texts(arr: np.ndarray, money: bool) -> np.ndarray:
 
 def _number_text(text: str, pattern: re.Pattern[str]) -> float:
     # full-width forms (１２３, ￥, （）, ，) as plain ones; spaces (also as thousands separators) go
-    text = _SPACES.sub("", unicodedata.normalize("NFKC", text)).replace("−", "-").replace("，", ",")
+    # spaces between digits separate thousands (1 234.50) and must group by three like commas; others go
+    text = unicodedata.normalize("NFKC", text).replace("，", ",")
+    text = _SPACES.sub("", _DIGIT_SPACE.sub(",", text)).replace("−", "-")
     found = pattern.fullmatch(text)
     if found is None or (found["open"] is None) != (found["close"] is None):
         return np.nan
@@ -579,7 +608,7 @@ def counts(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series,
     need = number.isna().to_numpy()
     present = np.ones(len(values), dtype=bool)
     if need.any():
-        sub = strings(values[need]) if arr is None else arr[need]
+        sub = unquote_digits(strings(values[need]) if arr is None else arr[need])
         present[need] = (np.strings.str_len(sub) > 0) & ~_placeholder(sub)
         number[need] = _number_texts(sub, money=False)
     is_bool = np.fromiter((isinstance(v, bool) for v in raw), bool, len(raw))

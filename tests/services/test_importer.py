@@ -759,10 +759,10 @@ def test_cells_an_export_wrapped_to_keep_excel_from_reading_numbers(db, tmp_path
     assert ImportService(db).run(path, "orders").inserted == 0
 
 
-def test_a_public_customer_data_set_with_an_id_column_and_day_first_dates(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    # tab-separated, English snake_case headers, an ID the customers are known by, a join date day first
+def test_a_public_customer_data_set_with_day_first_dates(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # tab-separated, English snake_case headers, the customer's id, a join date day first
     path = tmp_path / "marketing_campaign.csv"
-    path.write_text("ID\tYear_Birth\tEducation\tIncome\tDt_Customer\n5524\t1957\tGraduation\t58138\t04-09-2012\n"
+    path.write_text("Customer_ID\tYear_Birth\tEducation\tIncome\tDt_Customer\n5524\t1957\tGraduation\t58138\t04-09-2012\n"
                     "2174\t1954\tGraduation\t46344\t21-08-2013\n", encoding="utf-8")  # fmt: skip
     summary = ImportService(db).run(path, "customers")
     assert (summary.inserted, summary.invalid) == (2, 0)
@@ -770,6 +770,15 @@ def test_a_public_customer_data_set_with_an_id_column_and_day_first_dates(db, tm
         ("5524", "2012-09-04"), ("2174", "2013-08-21")]  # fmt: skip
     assert q(db, "SELECT count(*) FROM customer_field") == [(6,)]  # Year_Birth, Education, Income kept
     assert ImportService(db).run(path, "customers").unchanged == 2
+
+
+def test_a_bare_id_column_is_no_member_code(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # row numbers headed ID in two files are not the same customers
+    first = csv_file(tmp_path / "a.csv", [["ID", "姓名", "手机"], ["1", "张三", "13800000001"]])
+    second = csv_file(tmp_path / "b.csv", [["ID", "姓名", "手机"], ["1", "李四", "13900000002"]])
+    assert ImportService(db).run(first, "customers").inserted == 1
+    assert ImportService(db).run(second, "customers").inserted == 1
+    assert q(db, "SELECT name, member_code FROM customer ORDER BY id") == [("张三", None), ("李四", None)]
 
 
 def test_long_order_numbers_excel_cut_to_15_digits_are_reported(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -919,3 +928,44 @@ def test_a_tills_day_and_time_columns_make_the_order_time(db, tmp_path: Path) ->
     assert [(n, str(t)[:19]) for n, t in q(db, "SELECT external_no, ordered_at FROM orders ORDER BY 1")] == [
         ("X1", "2024-03-05 10:05:01"), ("X2", "2024-03-05 00:00:00"), ("X3", "2024-03-06 18:30:00")]  # fmt: skip
     assert ImportService(db).run(book, "orders").inserted == 0
+
+
+def test_day_and_time_columns_join_around_a_totals_row_and_a_bad_time(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "t.csv", [["销售日期", "销售时间", "单号", "金额", "手机"],
+                                         ["2026-01-05", "10:05:01", "T1", "59.00", "13800138000"],
+                                         ["2026-01-05", "14:30", "T2", "20.00", "13800138001"],
+                                         ["2026-01-06", "25:99", "T3", "5.00", "13800138001"],
+                                         ["合计", "", "", "84.00", ""]])  # fmt: skip
+    summary = ImportService(db).run(path, "orders", skip_invalid=True, write_report=False)
+    assert [(i.row, i.column) for i in summary.issues] == [(4, "销售日期"), (5, "销售日期")]  # the bad time, the total
+    assert [(n, str(t)[:19]) for n, t in q(db, "SELECT external_no, ordered_at FROM orders ORDER BY 1")] == [
+        ("T1", "2026-01-05 10:05:01"), ("T2", "2026-01-05 14:30:00")]  # fmt: skip
+
+
+def test_a_name_only_contact_is_claimed_by_one_record_of_a_file(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = csv_file(tmp_path / "a.csv", [["昵称"], ["A"]])
+    second = csv_file(tmp_path / "b.csv", [["昵称", "添加时间"], ["A", "2026-01-05"], ["A", "2026-01-06"]])
+    ImportService(db).run(first, "customers")
+    summary = ImportService(db).run(second, "customers")
+    assert (summary.inserted, summary.updated) == (1, 1)
+    again = ImportService(db).run(second, "customers")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 2)
+
+
+def test_totals_rows_in_english_and_two_languages(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "t.csv", [["name", "phone"], ["Total 合计", ""], ["Total customers", ""],
+                                         ["Total Sales: 3,000", ""], ["Summer", "13800138000"]])  # fmt: skip
+    summary = ImportService(db).run(path, "customers", skip_invalid=True, write_report=False)
+    assert summary.inserted == 1 and [i.row for i in summary.issues] == [2, 3, 4]
+
+
+def test_an_apostrophe_before_digits_in_a_note_is_kept(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "c.xlsx", [["姓名", "手机", "备注名", "备注信息"], ["王", "'13800138000", "'8号桌", "'90后宝妈"]])
+    ImportService(db).run(path, "customers")
+    assert q(db, "SELECT phone, remark_name, notes FROM customer") == [("13800138000", "'8号桌", "'90后宝妈")]
+    from app.services.export import ExportService
+
+    for name in ("out.csv", "out.xlsx"):
+        ExportService(db).export_customers(tmp_path / name)
+        again = ImportService(db).run(tmp_path / name, "customers")
+        assert (again.updated, again.unchanged) == (0, 1), name

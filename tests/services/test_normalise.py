@@ -155,3 +155,34 @@ def test_dates_systems_write_as_numbers() -> None:
     assert stamps.tolist()[:6] == [pd.Timestamp("2026-01-05"), pd.Timestamp("2026-01-05 10:30"),
                                    pd.Timestamp("2026-01-05 10:30"), unix, unix, pd.Timestamp("2024-01-01")]  # fmt: skip
     assert bad.tolist() == [False] * 6 + [True] * 3  # no 13th month, no 99th day, no such size
+
+
+def test_numbers_beyond_a_timestamp_are_no_date_not_a_crash() -> None:
+    _, bad = nz.dates(column(9999999999, "9999999999", "9999999999999", 9.3e12), with_time=True)
+    assert bad.all()
+
+
+def test_spaces_in_money_group_thousands_like_commas() -> None:
+    cents, bad = nz.money_cents(column("1 234.50", "12 5", "12 50", "¥ 1 234 567"))
+    assert bad.tolist() == [False, True, True, False] and cents.tolist()[0] == 123450 and cents.tolist()[3] == 123456700
+
+
+def test_a_mobile_with_a_zero_before_it_is_no_landline() -> None:
+    assert nz.other_phones("013812340001") == (False, None)
+    assert nz.other_phones("010-12345678") == (True, None) and nz.other_phones("0571-88881234") == (True, None)
+
+
+def test_separator_lines_of_dots_and_spaced_dashes() -> None:
+    assert nz.dashes(nz.strings(column("- - - -", "......", "————", "=====", "-", "a-", "—a", ""))).tolist() == [
+        True, True, True, True, True, False, False, False]
+
+
+def test_phones_copied_with_invisible_marks() -> None:
+    phones, bad = nz.phones(column("\u202d13800138000\u202c", "\u200b13900139000", "'13700137000"))
+    assert phones.tolist() == ["13800138000", "13900139000", "13700137000"] and not bad.any()
+
+
+def test_a_time_no_clock_shows_is_no_date() -> None:
+    stamps, bad = nz.dates(column("2026-01-06 25:99", "2026/1/6 10:60", "2026-01-06 24:00", "2026-01-06 23:59:59"),
+                           with_time=True)  # fmt: skip
+    assert bad.tolist() == [True, True, False, False] and str(stamps.iloc[2]) == "2026-01-07 00:00:00"
