@@ -562,7 +562,7 @@ def _data_frame(preview: ImportPreview) -> tuple[pd.DataFrame, np.ndarray, _Text
             ) from exc
         extra = [c for c in frame.columns[width:] if (frame[c] != "").any()]
         frame = frame[list(range(width)) + extra]
-        if has_excel_text(grid.csv_text):  # ="13800138000", `4200001234: the text inside, a column at a time
+        if grid.excel_text:  # ="13800138000", `4200001234: the text inside, a column at a time
             for col in frame.columns:
                 cells = frame[col].tolist()
                 if has_excel_text("\x00".join(cells)):

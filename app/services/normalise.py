@@ -160,11 +160,14 @@ def _placeholder(arr: np.ndarray) -> np.ndarray:
 DASHES = "-—–_=~.·\u2015 "
 
 
+_DASH_STARTS = np.array([c for c in DASHES if c != " "], dtype=STR)
+
+
 def dashes(arr: np.ndarray) -> np.ndarray:
     """Cells that are only a line drawn with dashes (-----, ————, ====, - - -, ......): a separator, no data.
     Only cells that start with one are looked at one by one (numpy's strip of a variable-width string
     misses the characters after a multi-byte one in its set)."""
-    out = _starts_any(arr, DASHES.replace(" ", ""))
+    out = np.isin(np.strings.slice(arr, 0, 1), _DASH_STARTS)  # one pass for the first characters
     for i in np.flatnonzero(out):
         out[i] = all(ch in DASHES for ch in str(arr[i]))
     return out

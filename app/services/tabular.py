@@ -38,6 +38,7 @@ class Grid:
     csv_text: str | None = None  # the whole text: the importer parses it with pandas
     delimiter: str = ","
     cleaned: bool = False  # csv_text differs from the file's text: parse csv_text, not the file
+    excel_text: bool = False  # csv_text may hold cells written ="..." or `...: see has_excel_text
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -105,10 +106,11 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
         except csv.Error as exc:
             raise FileReadError(QT_TRANSLATE_NOOP("Errors", "{path} cannot be read as CSV: {reason}"),
                                 path=path.name, reason=exc) from exc  # fmt: skip
-        if has_excel_text(content):
+        excel_text = has_excel_text(content)
+        if excel_text:
             rows = [unwrap_excel_text(row) for row in rows]
         return Grid(path, None, [], rows, encoding=encoding, csv_text=content, delimiter=dialect.delimiter,
-                    cleaned=cleaned)  # fmt: skip
+                    cleaned=cleaned, excel_text=excel_text)  # fmt: skip
     raise FileReadError(
         QT_TRANSLATE_NOOP("Errors", "{path}: only .xlsx, .xls and .csv files can be imported."),
         path=path.name,
