@@ -89,13 +89,18 @@ class GroupStatsPlan(_GroupPlan):
     def write(self, conn: Connection, summary: ImportSummary, progress: Callable[[float], None]) -> None:
         names, days = self.col("group_name"), self.col("day")
         values = [self.col(k) for k in ("members", "speakers", "messages", "visitors", "buyers", "gmv")]
-        rows: dict[tuple[str, str], tuple[int, ...]] = {}
+        # a figure the file does not give (no such column, an empty or "-" cell) is None: it leaves the figure
+        # the shop has alone (a WeCom export has members, speakers and messages, not visitors or takings)
+        rows: dict[tuple[str, str], tuple[int | None, ...]] = {}
         valid = 0
         for i in range(self.n):
             if self.bad_rows[i]:
                 continue
             valid += 1
-            rows[(names[i], _date_text(days[i]))] = tuple(int(v[i] or 0) for v in values)  # type: ignore[index]
+            key = (names[i], _date_text(days[i]))
+            figures = tuple(None if v[i] is None else int(v[i]) for v in values)
+            earlier = rows.get(key)  # a repeated row: its figures win where it gives them
+            rows[key] = figures if earlier is None else tuple(e if f is None else f for f, e in zip(figures, earlier, strict=True))  # type: ignore[index]
         summary.merged += valid - len(rows)
         if not rows:
             return
@@ -108,10 +113,11 @@ class GroupStatsPlan(_GroupPlan):
             "WHERE day >= :a AND day <= :b"), {"a": dt.date.fromisoformat(first), "b": dt.date.fromisoformat(last)}):  # fmt: skip
             existing[(int(r[0]), str(r[1])[:10])] = tuple(int(v) for v in r[2:])
         inserts, updates = [], []
-        for (name, day), figures in rows.items():
+        for (name, day), given in rows.items():
             key = (groups[name], day)
-            params = {"g": key[0], "d": dt.date.fromisoformat(day), **dict(zip(STATS, figures, strict=True))}
             before = existing.get(key)
+            figures = tuple((f if f is not None else b) for f, b in zip(given, before or (0,) * len(given), strict=True))
+            params = {"g": key[0], "d": dt.date.fromisoformat(day), **dict(zip(STATS, figures, strict=True))}
             if before is None:
                 if self.mode == "update":
                     summary.unchanged += 1  # update mode adds nothing

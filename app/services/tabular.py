@@ -77,12 +77,16 @@ def read_grid(path: Path, sheet: str | None = None, max_rows: int | None = None)
         names = book.sheet_names
         name = _sheet(path, names, sheet)
         try:
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=max_rows)
+            found = book.get_sheet_by_name(name)
+            rows = found.to_python(skip_empty_area=False, nrows=max_rows)
+            merged = found.merged_cell_ranges
         except Exception as exc:  # calamine raises its own types for damaged files
             raise FileReadError(
                 QT_TRANSLATE_NOOP("Errors", "Cannot read {path}: {reason}"), path=path.name, reason=exc
             ) from exc
         rows = rows if isinstance(rows, list) else [list(r) for r in rows]
+        if merged:
+            _fill_merged_down(rows, merged)
         if magic == "ole":  # Excel 97's binary strings may hold NULs (an .xlsx, being XML, cannot)
             rows = _without_nul(rows)
         return Grid(path, name, names, rows)
@@ -134,6 +138,21 @@ def unwrap_excel_text(cells: list[Any]) -> list[Any]:
         found = _EXCEL_TEXT.match(cell) if isinstance(cell, str) else None
         out.append(cell if found is None else found.group(1) if found.group(1) is not None else found.group(2))
     return out
+
+
+def _fill_merged_down(rows: list[list[Any]], merged: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """A cell merged down several rows of one column (a group name or a day typed once beside its rows, an
+    order number beside its item lines) holds its value in the top cell only: the rows below it get it too.
+    Cells merged across columns (titles, column groups) are left as they are."""
+    for (top, col), (bottom, right) in merged:
+        if right != col or bottom <= top or top >= len(rows) or col >= len(rows[top]):
+            continue
+        value = rows[top][col]
+        if value is None or value == "":
+            continue
+        for r in range(top + 1, min(bottom, len(rows) - 1) + 1):
+            if col < len(rows[r]) and (rows[r][col] is None or rows[r][col] == ""):
+                rows[r][col] = value
 
 
 def _without_nul(rows: list[list[Any]]) -> list[list[Any]]:

@@ -200,3 +200,33 @@ def test_export_groups_for_a_week(db, tmp_path) -> None:  # type: ignore[no-unty
     assert by_name["活跃群"]["grade"] == "S" and by_name["活跃群"]["gmv"] == "123.45"
     assert by_name["活跃群"]["activity_rate"] == "0.3" and by_name["活跃群"]["conversion_rate"] == "0.2"
     assert by_name["空群"]["grade"] == "no data" and by_name["空群"]["activity_rate"] == ""
+
+
+def test_a_group_stats_file_without_some_figures_leaves_them_alone(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    service = ImportService(db)
+    full = xlsx(tmp_path / "full.xlsx", [["群名称", "日期", "群成员数", "发言人数", "消息数", "访客数", "支付人数", "支付金额"],
+                                         ["福利1群", "2026-11-16", 200, 60, 300, 50, 10, 1000]])  # fmt: skip
+    service.run(full, "group_stats")
+    # a WeCom group statistics export: members, speakers and messages only; a "-" says nothing either
+    wecom = xlsx(tmp_path / "wecom.xlsx", [["客户群名称", "日期", "群成员总数", "发言成员数", "群聊消息数", "访客数"],
+                                           ["福利1群", "2026-11-16", 201, 61, 310, "-"]])  # fmt: skip
+    summary = service.run(wecom, "group_stats")
+    assert (summary.updated, summary.invalid) == (1, 0)
+    with db.engine.connect() as conn:
+        row = conn.execute(text("SELECT members, speakers, messages, visitors, buyers, gmv_cents FROM group_daily_stat")).one()
+    assert tuple(row) == (201, 61, 310, 50, 10, 100000)
+    assert service.run(wecom, "group_stats").unchanged == 1
+
+
+def test_a_group_name_merged_down_its_rows_names_each(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    book = Workbook()
+    sheet = book.active
+    for row in (["社群日报"], ["群名称", "日期", "群成员数"], ["福利1群", "2026-11-16", 200], [None, "2026-11-17", 201],
+                [None, "2026-11-18", 202], ["福利2群", "2026-11-16", 50], [None, "2026-11-17", 51]):  # fmt: skip
+        sheet.append(row)
+    sheet.merge_cells("A1:C1")
+    sheet.merge_cells("A3:A5")
+    sheet.merge_cells("A6:A7")
+    book.save(tmp_path / "hand.xlsx")
+    summary = ImportService(db).run(tmp_path / "hand.xlsx", "group_stats")
+    assert (summary.inserted, summary.invalid, summary.created_groups) == (5, 0, 2)
