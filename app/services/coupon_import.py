@@ -29,21 +29,53 @@ _KIND_WORDS = {"满减": "threshold", "满减券": "threshold", "折扣": "disco
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-def _face(kind: str | None, face: str | None, threshold: str | None) -> tuple[str, int, int | None, int]:
-    """(kind, value cents, rate per mille, threshold cents) from the cells: "20" / "20元" / "9折" / "0.9"."""
-    face = (face or "").replace(",", "").replace("，", "")
+_FULL_MINUS = re.compile(r"满\s*(\d+(?:\.\d+)?)\s*元?\s*[减-]\s*(\d+(?:\.\d+)?)")  # 满100减20
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _rate(text: str, loose: bool) -> int | None:
+    """A discount as the share paid, per mille: 9折, 8.5折 and 85折 (850), 八五折, 九折, 85%, 0.85; with ``loose``
+    (a discount coupon's value, a 折扣 column) a bare 8.5 or 85 too."""
+    text = text.strip().replace("打", "")
+    if found := re.fullmatch(r"([一二两三四五六七八九])([一二三四五六七八九])?折", text):
+        return _CN_DIGITS[found[1]] * 100 + (_CN_DIGITS[found[2]] * 10 if found[2] else 0)
+    if found := re.fullmatch(r"(\d+(?:\.\d+)?)\s*(折|%)?", text):
+        value, mark = float(found[1]), found[2]
+        if mark == "%":
+            rate = value * 10
+        elif 0 < value < 1 and mark is None:
+            rate = value * 1000
+        elif mark is None and not loose:
+            return None
+        else:
+            rate = value * 100 if value < 10 else value * 10  # 8.5折, 85折
+        return round(rate) if 0 < rate < 1000 else None
+    return None
+
+
+def _face(
+    kind: str | None, face: str | None, threshold: str | None, rate: str | None = None
+) -> tuple[str, int, int | None, int]:
+    """(kind, value cents, rate per mille, threshold cents) from the cells: "20" / "20元" / "9折" / "85折" / "0.9"
+    / "满100减20"; ``rate`` is a separate 折扣 column beside a 面额 one (微盟 exports both)."""
+    if not face and rate:  # a 折扣 column alone holds the value or the rate, as 面额/折扣 does
+        face, rate = rate, None
+    face = (face or "").replace(",", "").replace("，", "").strip()
     limit = _NUMBER.findall((threshold or "").replace(",", ""))
     threshold_cents = round(float(limit[0]) * 100) if limit else 0
-    number = _NUMBER.findall(face)
     resolved = _KIND_WORDS.get((kind or "").strip().lower())
-    if "折" in face or (number and 0 < float(number[0]) < 1 and resolved in (None, "discount")):
-        value = float(number[0]) if number else 10.0
-        rate = round(value * 100) if value >= 1 else round(value * 1000)  # 9折 -> 900, 0.9 -> 900, 8.5折 -> 850
-        return "discount", 0, rate, threshold_cents
+    if found := _FULL_MINUS.search(face):  # 满100减20: the threshold and the value in one cell
+        return "threshold", round(float(found[2]) * 100), None, threshold_cents or round(float(found[1]) * 100)
+    per_mille = _rate(rate, loose=True) if rate and (resolved == "discount" or not _NUMBER.search(face)) else None
+    if per_mille is None and face and ("折" in face or "%" in face or resolved in (None, "discount")):
+        per_mille = _rate(face, loose=resolved == "discount")
+    if per_mille is not None:
+        return "discount", 0, per_mille, threshold_cents
+    if resolved == "gift":  # 赠送提拉米苏1块: the gift is named, its figures are no value off
+        return "gift", 0, None, threshold_cents
+    number = _NUMBER.findall(face)
     value_cents = round(float(number[0]) * 100) if number else 0
-    if resolved is None:
-        resolved = "threshold" if threshold_cents else "no_threshold"
-    if resolved == "discount":
+    if resolved in (None, "discount"):
         resolved = "threshold" if threshold_cents else "no_threshold"
     return resolved, value_cents, None, threshold_cents
 
@@ -81,14 +113,14 @@ class CouponPlan(_GroupPlan):
                 self._issue(i, "redeemed_at", redeemed[i], QT_TRANSLATE_NOOP("Import", "redeemed outside the coupon's validity"))
         # redemptions name their orders by number: the order must exist and reach the threshold
         numbers = sorted({str(order_no[i]) for i in range(self.n) if not self.bad_rows[i] and order_no[i] is not None})
-        self.orders: dict[str, tuple[int, int, int]] = {}
+        self.orders: dict[str, tuple[int, int, int, Any]] = {}
         for start in range(0, len(numbers), 5000):
             part = numbers[start : start + 5000]
-            for oid, number, amount, customer in conn.execute(text(
-                    "SELECT id, external_no, amount_cents, customer_id FROM orders WHERE external_no IN :n").bindparams(
+            for oid, number, amount, customer, at in conn.execute(text(
+                    "SELECT id, external_no, amount_cents, customer_id, ordered_at FROM orders WHERE external_no IN :n").bindparams(
                     bindparam("n", expanding=True)), {"n": part}):  # fmt: skip
-                self.orders.setdefault(str(number), (int(oid), int(amount), int(customer)))
-        kinds, faces, limits = self.col("kind"), self.col("face"), self.col("threshold")
+                self.orders.setdefault(str(number), (int(oid), int(amount), int(customer), at))
+        kinds, faces, limits, rates = self.col("kind"), self.col("face"), self.col("threshold"), self.col("rate")
         for i in range(self.n):
             if self.bad_rows[i] or order_no[i] is None:
                 continue
@@ -96,7 +128,7 @@ class CouponPlan(_GroupPlan):
             if found is None:
                 self._issue(i, "order_no", order_no[i], QT_TRANSLATE_NOOP("Import", "no order has this number"))
                 continue
-            kind, value, rate, threshold = _face(kinds[i], faces[i], limits[i])
+            kind, value, rate, threshold = _face(kinds[i], faces[i], limits[i], rates[i])
             if found[1] < threshold:
                 self._issue(i, "order_no", order_no[i], QT_TRANSLATE_NOOP("Import", "this order does not reach the coupon's threshold"))
         existing = conn.execute(text("SELECT id, phone, member_code FROM customer WHERE deleted_at IS NULL")).all()
@@ -105,7 +137,7 @@ class CouponPlan(_GroupPlan):
 
     def write(self, conn: Connection, summary: ImportSummary, progress: Callable[[float], None]) -> None:
         names, code, phone, member = self.col("campaign_name"), self.col("code"), self.col("phone"), self.col("member_code")
-        kinds, faces, limits = self.col("kind"), self.col("face"), self.col("threshold")
+        kinds, faces, limits, rates = self.col("kind"), self.col("face"), self.col("threshold"), self.col("rate")
         claimed, valid_from, valid_to = self.col("claimed_at"), self.col("valid_from"), self.col("valid_to")
         redeemed, order_no, discount = self.col("redeemed_at"), self.col("order_no"), self.col("discount")
         rows: dict[str, int] = {}
@@ -137,7 +169,7 @@ class CouponPlan(_GroupPlan):
         for i in sorted(rows.values()):
             if names[i] in campaigns:
                 continue
-            kind, value, rate, threshold = _face(kinds[i], faces[i], limits[i])
+            kind, value, rate, threshold = _face(kinds[i], faces[i], limits[i], rates[i])
             ends = [str(valid_to[j])[:10] for j in rows.values() if names[j] == names[i] and valid_to[j]]
             campaigns[names[i]] = int(conn.execute(text(
                 "INSERT INTO coupon_campaign (name, kind, value_cents, threshold_cents, rate_permille, valid_from, "
@@ -170,12 +202,16 @@ class CouponPlan(_GroupPlan):
             cid = holder(i)
             campaign_id = campaigns[names[i]]
             order = self.orders.get(str(order_no[i])) if order_no[i] is not None else None
-            used_at = _moment(redeemed[i]) if redeemed[i] is not None else (now if order else None)
-            kind, value, rate, threshold = _face(kinds[i], faces[i], limits[i])
+            # redeemed without a time: at its order's time (the import's own time changed at each import)
+            used_at = _moment(redeemed[i]) if redeemed[i] is not None else (_moment(order[3]) if order else None)
+            kind, value, rate, threshold = _face(kinds[i], faces[i], limits[i], rates[i])
             off = discount[i] if discount[i] is not None else (_off(kind, value, rate, order[1]) if order else None)
             values = (campaign_id, cid if cid is not None else (order[2] if order else None), _day(valid_to[i]),
                       used_at, order[0] if order else None, off)  # fmt: skip
             before = known.get(number)
+            if before is not None:  # what the file does not say (no holder, no order, no time) stays as it was
+                kept = (None, before[2], _day(before[3]), _moment(before[4]), before[5], before[6])
+                values = (values[0], *(v if v is not None else k for v, k in zip(values[1:], kept[1:], strict=True)))
             if before is None:
                 conn.execute(text(
                     "INSERT INTO coupon (campaign_id, customer_id, code, issued_at, issued_via, valid_until, redeemed_at, "

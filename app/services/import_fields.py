@@ -179,7 +179,9 @@ COUPON_FIELDS: tuple[Field, ...] = (
           ("券名称", "优惠券名称", "活动名称", "券名", "优惠券", "coupon name", "campaign"), "text"),
     Field("kind", QT_TRANSLATE_NOOP("ImportFields", "Coupon type"), ("券类型", "优惠券类型", "类型", "coupon type", "type"), "text"),
     Field("face", QT_TRANSLATE_NOOP("ImportFields", "Value or rate"),
-          ("面额/折扣", "面额", "折扣", "面值", "优惠内容", "优惠力度", "value", "rate"), "text"),
+          ("面额/折扣", "面额", "面值", "优惠内容", "优惠力度", "优惠", "value"), "text"),
+    # a 折扣 column beside 面额 (微盟 exports both): the discount coupons' rate; alone, it is the value or rate
+    Field("rate", QT_TRANSLATE_NOOP("ImportFields", "Discount rate"), ("折扣", "折扣率", "折扣力度", "rate"), "text"),
     Field("threshold", QT_TRANSLATE_NOOP("ImportFields", "Threshold"),
           ("使用门槛", "门槛", "满额", "使用条件", "threshold", "minimum"), "text"),
     Field("code", QT_TRANSLATE_NOOP("ImportFields", "Coupon code"), ("券码", "券号", "优惠码", "优惠券码", "code", "coupon code"), "text"),

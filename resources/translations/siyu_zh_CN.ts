@@ -3243,6 +3243,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>面额/折扣</translation>
     </message>
     <message>
+        <source>Discount rate</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
         <source>Threshold</source>
         <translation>使用门槛</translation>
     </message>

@@ -268,3 +268,53 @@ def test_coupons_that_never_expire(shop, db, tmp_path) -> None:  # type: ignore[
         assert conn.execute(text("SELECT code, valid_until FROM coupon WHERE code LIKE 'L%' ORDER BY code")).all() == [
             ("L1", None), ("L2", None)]
         assert conn.execute(text("SELECT valid_to FROM coupon_campaign WHERE name = '老客券'")).scalar() is None
+
+
+def test_coupon_values_as_shop_systems_write_them(shop, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """85折, 八五折, 85%, 满100减20 in the value cell; a 折扣 column beside 面额; a redemption known only by its
+    order takes the order's time, and a second import changes nothing."""
+    from app.services.importer import ImportService
+
+    _service, ids = shop
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO orders (customer_id, ordered_at, amount_cents, source, external_no) VALUES "
+                          "(:c, '2026-11-10 12:00:00', 10000, 'pos', 'Q-1')"), {"c": ids[0]})  # fmt: skip
+    path = _xlsx(tmp_path / "c.xlsx", [
+        ["券名称", "券类型", "面额", "折扣", "券码", "领取人手机", "失效时间", "核销订单号"],
+        ["周末85折", "折扣券", None, "85折", "W-1", "13700000000", "2026-11-30", "Q-1"],
+        ["八五折券", None, "八五折", None, "W-2", "13700000000", "2026-11-30", None],
+        ["满100减20", None, "满100减20", None, "W-3", "13700000000", "2026-11-30", None],
+        ["百分比券", "折扣", "85%", None, "W-4", "13700000000", "2026-11-30", None],
+    ])  # fmt: skip
+    summary = ImportService(db).run(path, "coupons")
+    assert (summary.inserted, summary.invalid) == (4, 0)
+    with db.engine.connect() as conn:
+        campaigns = conn.execute(text("SELECT name, kind, value_cents, threshold_cents, rate_permille FROM coupon_campaign "
+                                      "WHERE name IN ('周末85折', '八五折券', '满100减20', '百分比券') ORDER BY name")).all()  # fmt: skip
+        redeemed = conn.execute(text("SELECT redeemed_at, discount_cents FROM coupon WHERE code = 'W1'")).one()
+    assert sorted(campaigns) == sorted([("周末85折", "discount", 0, 0, 850), ("八五折券", "discount", 0, 0, 850),
+                                        ("满100减20", "threshold", 2000, 10000, None), ("百分比券", "discount", 0, 0, 850)])  # fmt: skip
+    assert str(redeemed[0])[:19] == "2026-11-10 12:00:00" and redeemed[1] == 1500  # 15 % off 100 yuan
+    again = ImportService(db).run(path, "coupons")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 4)
+
+
+def test_reimporting_the_coupon_export_changes_nothing(shop, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.coupon_export import export_coupons
+    from app.services.importer import ImportService
+
+    _service, ids = shop
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO orders (customer_id, ordered_at, amount_cents, source, external_no) VALUES "
+                          "(:c, '2026-11-10 12:00:00', 10000, 'pos', 'R-1')"), {"c": ids[0]})  # fmt: skip
+    path = _xlsx(tmp_path / "c.xlsx", [["券名称", "面额", "券码", "领取人手机", "失效时间", "核销订单号"],
+                                       ["立减10元", "10", "X-1", "13700000000", "2026-11-30", "R-1"]])  # fmt: skip
+    ImportService(db).run(path, "coupons")
+    with db.engine.connect() as conn:
+        before = conn.execute(text("SELECT code, customer_id, order_id, redeemed_at, discount_cents FROM coupon")).all()
+    for name in ("out.xlsx", "out.csv"):
+        export_coupons(db, tmp_path / name)
+        again = ImportService(db).run(tmp_path / name, "coupons")
+        assert (again.inserted, again.updated) == (0, 0), name
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT code, customer_id, order_id, redeemed_at, discount_cents FROM coupon")).all() == before
