@@ -188,26 +188,29 @@ class MembersPlan(_GroupPlan):
                     {"n": label, "p": phone[i], "c": code[i], "k": search_key(label)}).scalar_one())  # fmt: skip
                 summary.created_customers += 1
             self.customer[i] = created[key]
-        rows: dict[tuple[str, int], tuple[str, str | None]] = {}
+        # one stay in a group per row: a member who left and came back has two (rows of one join day fold); a
+        # leaving list without join days (退群记录) gives the leaving day, not today, as the join day
+        rows: dict[tuple[str, int, str | None], tuple[str, str | None]] = {}
         valid = 0
         for i in range(self.n):
             if self.bad_rows[i]:
                 continue
             valid += 1
-            rows[(names[i], self.customer[i])] = (_date_text(joined[i]) or today, _date_text(left[i]))  # type: ignore[index]
+            join_day, leave_day = _date_text(joined[i]), _date_text(left[i])
+            rows[(names[i], self.customer[i], join_day)] = (join_day or leave_day or today, leave_day)  # type: ignore[index]
         summary.merged += valid - len(rows)
         if not rows:
             return
-        groups = self._groups(conn, {g for g, _c in rows}, summary)
+        groups = self._groups(conn, {g for g, _c, _j in rows}, summary)
         progress(0.4)
         history: dict[tuple[int, int], list[tuple[int, str, str | None]]] = {}
         for mid, gid, cid, j, lft in conn.execute(text(
                 "SELECT id, group_id, customer_id, joined_on, left_on FROM group_membership")):  # fmt: skip
             history.setdefault((int(gid), int(cid)), []).append((int(mid), str(j)[:10], None if lft is None else str(lft)[:10]))
         inserts, closes = [], []
-        for (gname, cid), (join_day, leave_day) in rows.items():
+        for (gname, cid, _j), (join_day, leave_day) in sorted(rows.items(), key=lambda r: r[1][0]):  # earliest first
             gid = groups[gname]
-            spans = history.get((gid, cid), [])
+            spans = history.setdefault((gid, cid), [])
             current = next((s for s in spans if s[2] is None), None)
             if leave_day is None:
                 if current is not None:
@@ -216,6 +219,7 @@ class MembersPlan(_GroupPlan):
                     summary.unchanged += 1
                 else:
                     inserts.append({"g": gid, "c": cid, "j": dt.date.fromisoformat(join_day), "l": None})
+                    spans.append((0, join_day, None))
             elif any(s[2] == leave_day for s in spans) or (current is None and self.mode == "update"):
                 summary.unchanged += 1  # this leaving is known already
             elif current is not None:
@@ -223,9 +227,11 @@ class MembersPlan(_GroupPlan):
                     summary.unchanged += 1
                 else:
                     closes.append({"i": current[0], "l": dt.date.fromisoformat(leave_day)})
+                    spans[spans.index(current)] = (current[0], current[1], leave_day)
             else:
                 inserts.append({"g": gid, "c": cid, "j": dt.date.fromisoformat(join_day),
                                 "l": dt.date.fromisoformat(leave_day)})  # fmt: skip
+                spans.append((0, join_day, leave_day))
         if inserts:
             conn.execute(text("INSERT INTO group_membership (group_id, customer_id, joined_on, left_on) "
                               "VALUES (:g, :c, :j, :l)"), inserts)  # fmt: skip

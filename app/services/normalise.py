@@ -576,7 +576,10 @@ _MONEY_TEXT = re.compile(
     + r"(?:元|块|RMB|CNY)?(?P<close>\))?(?P<s3>-)?",
     re.IGNORECASE,
 )
-_NUMBER_TEXT = re.compile(r"(?P<s1>[-+])?(?P<open>\()?(?P<s2>)" + _NUMBER + r"(?P<close>\))?(?P<s3>)")
+# a count may name what it counts: 206人, 110条, 3次
+_NUMBER_TEXT = re.compile(
+    r"(?P<s1>[-+])?(?P<open>\()?(?P<s2>)" + _NUMBER + r"(?:人|条|个|次|位|笔|单|件|名)?(?P<close>\))?(?P<s3>)"
+)
 _SPACES = re.compile(r"\s+")
 _DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=\d)")
 

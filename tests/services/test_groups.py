@@ -230,3 +230,20 @@ def test_a_group_name_merged_down_its_rows_names_each(db, tmp_path) -> None:  # 
     book.save(tmp_path / "hand.xlsx")
     summary = ImportService(db).run(tmp_path / "hand.xlsx", "group_stats")
     assert (summary.inserted, summary.invalid, summary.created_groups) == (5, 0, 2)
+
+
+def test_member_stays_a_rejoin_and_a_leaving_list(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    service = ImportService(db)
+    rejoin = xlsx(tmp_path / "rejoin.xlsx", [["群名称", "手机号", "入群时间", "退出时间"],
+                                             ["福利1群", "13800000001", "2026-10-01", "2026-10-10"],
+                                             ["福利1群", "13800000001", "2026-10-20", None]])  # fmt: skip
+    assert service.run(rejoin, "members").inserted == 2  # two stays, not one row folded into the other
+    leaving = xlsx(tmp_path / "left.xlsx", [["群名称", "手机号", "退出时间"], ["福利2群", "13800000002", "2026-11-10"]])
+    assert service.run(leaving, "members").inserted == 1
+    with db.engine.connect() as conn:
+        stays = conn.execute(text("SELECT g.name, m.joined_on, m.left_on FROM group_membership m "
+                                  "JOIN community_group g ON g.id = m.group_id ORDER BY g.name, m.joined_on")).all()  # fmt: skip
+    assert [(g, str(j), None if lft is None else str(lft)) for g, j, lft in stays] == [
+        ("福利1群", "2026-10-01", "2026-10-10"), ("福利1群", "2026-10-20", None),
+        ("福利2群", "2026-11-10", "2026-11-10")]  # fmt: skip
+    assert (service.run(rejoin, "members").unchanged, service.run(leaving, "members").unchanged) == (2, 1)

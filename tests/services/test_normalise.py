@@ -186,3 +186,8 @@ def test_a_time_no_clock_shows_is_no_date() -> None:
     stamps, bad = nz.dates(column("2026-01-06 25:99", "2026/1/6 10:60", "2026-01-06 24:00", "2026-01-06 23:59:59"),
                            with_time=True)  # fmt: skip
     assert bad.tolist() == [True, True, False, False] and str(stamps.iloc[2]) == "2026-01-07 00:00:00"
+
+
+def test_counts_that_name_what_they_count() -> None:
+    values, bad = nz.counts(column("206人", "110条", "1,234人", "3 次", "x人", "5元"))
+    assert values.tolist()[:4] == [206, 110, 1234, 3] and bad.tolist() == [False, False, False, False, True, True]
