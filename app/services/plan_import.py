@@ -18,14 +18,41 @@ from app.services.group_import import _GroupPlan
 from app.services.importer import ImportSummary
 from app.services.planner import CATEGORIES
 
-CHANNEL_WORDS = {"社群": "group", "群": "group", "朋友圈": "moments", "一对一": "one_on_one", "私聊": "one_on_one", "1对1": "one_on_one",
+CHANNEL_WORDS = {"社群": "group", "群": "group", "微信群": "group", "企业微信群": "group", "企微群": "group", "客户群": "group",
+                 "社群群发": "group", "朋友圈": "moments", "企微朋友圈": "moments", "私信": "one_on_one", "单聊": "one_on_one", "一对一": "one_on_one", "私聊": "one_on_one", "1对1": "one_on_one",
                  "公众号": "official", "直播": "live", "group": "group", "moments": "moments", "one_on_one": "one_on_one",
                  "official": "official", "live": "live"}  # fmt: skip
 CATEGORY_WORDS = {"营销": "marketing", "互动": "interaction", "关怀福利": "care", "关怀": "care", "福利": "care", "日常": "daily",
                   "活动": "activity", "产品": "product", "marketing": "marketing", "interaction": "interaction", "care": "care",
                   "daily": "daily", "activity": "activity", "product": "product"}  # fmt: skip
 _SPLIT = re.compile(r"[、,，;；]+")
-_TIME = re.compile(r"^\s*(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?\s*$")
+# 20:00, 下午3:00, 3:00 PM, 20点, 8点半, and a time cell (10:05:00) or a General-format fraction of a day (0.8333)
+_TIME = re.compile(
+    r"^\s*(?P<p>上午|下午|中午|晚上|早上)?\s*(?P<h>\d{1,2})(?:[:：](?P<m>\d{2})(?:[:：]\d{2})?|点(?P<half>半)?(?:(?P<m2>\d{1,2})分?)?)"
+    r"\s*(?P<ap>[AaPp][Mm])?\s*$"
+)
+
+
+def _clock(cell: Any) -> tuple[int, int] | None:
+    """(hour, minute) of a plan's time cell, or None when it is no time of day."""
+    if isinstance(cell, dt.time):
+        return cell.hour, cell.minute
+    if isinstance(cell, str) and re.fullmatch(r"\s*0?\.\d+\s*", cell):  # read as text: 0.8333
+        cell = float(cell)
+    if isinstance(cell, float) and 0 <= cell < 1:  # a time in a cell of General format
+        minutes = round(cell * 24 * 60)
+        return (minutes // 60) % 24, minutes % 60
+    found = _TIME.match(str(cell))
+    if found is None:
+        return None
+    hour = int(found["h"])
+    minute = 30 if found["half"] else int(found["m"] or found["m2"] or 0)
+    afternoon = found["p"] in ("下午", "晚上") or (found["ap"] or "").lower() == "pm"
+    if (afternoon or (found["p"] == "中午" and hour < 11)) and hour < 12:
+        hour += 12
+    elif (found["ap"] or "").lower() == "am" and hour == 12:
+        hour = 0
+    return (hour, minute) if hour <= 23 and minute <= 59 else None
 
 
 class ContentPlan(_GroupPlan):
@@ -55,11 +82,11 @@ class ContentPlan(_GroupPlan):
                     continue
             at = (10, 0)
             if times[i] is not None:
-                m = _TIME.match(str(times[i]))
-                if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+                clock = _clock(times[i])
+                if clock is None:
                     self._issue(i, "time", times[i], QT_TRANSLATE_NOOP("Import", "not a time of day (use 20:00)"))
                     continue
-                at = (int(m.group(1)), int(m.group(2)))
+                at = clock
             aims: dict[str, Any] = {}
             unknown = None
             for word in [w.strip() for w in _SPLIT.split(str(targets[i] or "")) if w.strip()]:

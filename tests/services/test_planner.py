@@ -266,3 +266,24 @@ def test_activity_library_has_the_ten_plays_editable_and_own_ones(db) -> None:  
         library.delete(int(member_day.id))  # type: ignore[arg-type]
     library.delete(own)
     assert len(library.activities()) == 10
+
+
+def test_plan_times_and_channels_as_owners_type_them(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    from app.services.importer import ImportService
+
+    wb = Workbook()
+    for row in (["日期", "时间", "渠道", "标题"], ["2026-11-25", "下午3:00", "微信群", "下午茶"],
+                ["2026-11-25", "20点", "企业微信群", "团购"], ["2026-11-26", "8点半", "朋友圈", "早安"],
+                ["2026-11-26", 0.8333333333, "朋友圈", "晚安"], ["2026-11-27", dt.time(9, 15), "社群", "接龙"]):  # fmt: skip
+        wb.active.append(row)
+    wb.save(tmp_path / "plan.xlsx")
+    summary = ImportService(db).run(tmp_path / "plan.xlsx", "plan")
+    assert (summary.inserted, summary.invalid) == (5, 0)
+    with db.engine.connect() as conn:
+        times = dict(conn.execute(text("SELECT title, scheduled_at FROM content_item")).all())
+    assert {t: str(v)[11:16] for t, v in times.items()} == {"下午茶": "15:00", "团购": "20:00", "早安": "08:30",
+                                                            "晚安": "20:00", "接龙": "09:15"}  # fmt: skip
