@@ -29,6 +29,7 @@ _KIND_WORDS = {"满减": "threshold", "满减券": "threshold", "折扣": "disco
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
+_VOID = re.compile(r"作废|已删除|已撤回|已撤销|已冻结|void|cancel", re.IGNORECASE)
 _FULL_MINUS = re.compile(r"满\s*(\d+(?:\.\d+)?)\s*元?\s*[减-]\s*(\d+(?:\.\d+)?)")  # 满100减20
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -94,6 +95,11 @@ class CouponPlan(_GroupPlan):
         self._require("code", QT_TRANSLATE_NOOP("Import", "the coupon code is missing"))
         code = [None if c is None else codes.normalise(str(c)) for c in self.col("code")]
         self.cols["code"] = code
+        self.voided = 0
+        for i, status in enumerate(self.col("status")):  # voided by the system: no coupon, left out and counted
+            if status is not None and not self.bad_rows[i] and _VOID.search(str(status)):
+                self.bad_rows[i] = True
+                self.voided += 1
         redeemed, order_no = self.col("redeemed_at"), self.col("order_no")
         valid_from, valid_to = self.col("valid_from"), self.col("valid_to")
         seen: dict[str, tuple[Any, Any, int]] = {}
@@ -136,6 +142,7 @@ class CouponPlan(_GroupPlan):
         self.by_code = {r[2]: int(r[0]) for r in existing if r[2]}
 
     def write(self, conn: Connection, summary: ImportSummary, progress: Callable[[float], None]) -> None:
+        summary.voided_coupons += self.voided
         names, code, phone, member = self.col("campaign_name"), self.col("code"), self.col("phone"), self.col("member_code")
         kinds, faces, limits, rates = self.col("kind"), self.col("face"), self.col("threshold"), self.col("rate")
         claimed, valid_from, valid_to = self.col("claimed_at"), self.col("valid_from"), self.col("valid_to")

@@ -200,6 +200,8 @@ COUPON_FIELDS: tuple[Field, ...] = (
     Field("order_no", QT_TRANSLATE_NOOP("ImportFields", "Order number"),
           ("核销订单号", "订单号", "订单编号", "使用订单号", "消费单号", "单据号", "order no", "order number"), "text"),
     Field("discount", QT_TRANSLATE_NOOP("ImportFields", "Discount"), ("优惠金额", "抵扣金额", "减免金额", "discount"), "money"),
+    # a coupon the system voided (已作废) is left out, counted
+    Field("status", QT_TRANSLATE_NOOP("ImportFields", "Coupon status"), ("状态", "券状态", "使用状态", "status"), "text"),
 )  # fmt: skip
 
 PLAN_FIELDS: tuple[Field, ...] = (

@@ -133,6 +133,7 @@ class ImportSummary:
     merged: int = 0  # repeated rows in the file folded into one
     order_lines: int = 0  # rows that were further lines of an order of the file, added into it
     closed_orders: int = 0  # rows of orders closed, unpaid or refunded in full: left out
+    voided_coupons: int = 0  # rows of coupons a shop system voided (已作废): left out
     created_customers: int = 0
     created_staff: int = 0
     created_tags: int = 0

@@ -117,7 +117,7 @@ def _folder_link(text: str) -> str:
 
 def _valid_rows(summary: ImportSummary) -> int:
     return (summary.inserted + summary.updated + summary.unchanged + summary.merged + summary.order_lines
-            + summary.closed_orders)  # fmt: skip
+            + summary.closed_orders + summary.voided_coupons)  # fmt: skip
 
 
 def offered_modes(kind: str) -> tuple[str, ...]:
@@ -1195,6 +1195,8 @@ class ImportCheckPage(QWizardPage):
             extras.append(
                 self.tr("%1 closed, unpaid or refunded orders left out").replace("%1", _n(summary.closed_orders))
             )
+        if summary.voided_coupons:
+            extras.append(self.tr("%1 voided coupons left out").replace("%1", _n(summary.voided_coupons)))
         if summary.created_groups:
             extras.append(self.tr("%1 new groups created").replace("%1", _n(summary.created_groups)))
         if summary.created_campaigns:
@@ -1472,6 +1474,8 @@ class ImportRunPage(QWizardPage):
             rows.append((self.tr("Further order lines added into their orders"), summary.order_lines))
         if summary.closed_orders:
             rows.append((self.tr("Closed, unpaid or refunded orders left out"), summary.closed_orders))
+        if summary.voided_coupons:
+            rows.append((self.tr("Voided coupons left out"), summary.voided_coupons))
         if summary.created_groups:
             rows.append((self.tr("New groups created"), summary.created_groups))
         if summary.created_campaigns:

@@ -342,6 +342,10 @@
         <translation>%1 个已关闭、未付款或已全额退款的订单未导入</translation>
     </message>
     <message>
+        <source>%1 voided coupons left out</source>
+        <translation>%1 张已作废的券未导入</translation>
+    </message>
+    <message>
         <source>%1 further order lines added into their orders</source>
         <translation>%1 行商品明细并入所属订单</translation>
     </message>
@@ -2933,6 +2937,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>%1 个已关闭、未付款或已全额退款的订单未导入</translation>
     </message>
     <message>
+        <source>%1 voided coupons left out</source>
+        <translation>%1 张已作废的券未导入</translation>
+    </message>
+    <message>
         <source>%1 new groups created</source>
         <translation>新建社群 %1 个</translation>
     </message>
@@ -3279,6 +3287,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>优惠金额</translation>
     </message>
     <message>
+        <source>Coupon status</source>
+        <translation>券状态</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -3563,6 +3575,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Closed, unpaid or refunded orders left out</source>
         <translation>未导入的已关闭、未付款或全额退款订单</translation>
+    </message>
+    <message>
+        <source>Voided coupons left out</source>
+        <translation>未导入的已作废券</translation>
     </message>
     <message>
         <source>New groups created</source>

@@ -318,3 +318,16 @@ def test_reimporting_the_coupon_export_changes_nothing(shop, db, tmp_path) -> No
         assert (again.inserted, again.updated) == (0, 0), name
         with db.engine.connect() as conn:
             assert conn.execute(text("SELECT code, customer_id, order_id, redeemed_at, discount_cents FROM coupon")).all() == before
+
+
+def test_voided_coupons_are_left_out_and_counted(shop, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.importer import ImportService
+
+    path = _xlsx(tmp_path / "c.xlsx", [["券名称", "面额", "券码", "领取人手机", "失效时间", "状态"],
+                                       ["立减5元", "5", "V-1", "13700000000", "2026-11-30", "未使用"],
+                                       ["立减5元", "5", "V-2", "13700000000", "2026-11-30", "已作废"],
+                                       ["立减5元", "5", "V-3", "13700000000", "2026-11-30", "已过期"]])  # fmt: skip
+    summary = ImportService(db).run(path, "coupons")
+    assert (summary.inserted, summary.invalid, summary.voided_coupons) == (2, 0, 1)
+    with db.engine.connect() as conn:
+        assert [r[0] for r in conn.execute(text("SELECT code FROM coupon WHERE code LIKE 'V%' ORDER BY code"))] == ["V1", "V3"]
