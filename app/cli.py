@@ -365,6 +365,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         (summary.merged, QT_TRANSLATE_NOOP("Cli", "%1 repeated rows merged")),
         (summary.closed_orders, QT_TRANSLATE_NOOP("Cli", "%1 closed, unpaid or refunded orders left out")),
         (summary.voided_coupons, QT_TRANSLATE_NOOP("Cli", "%1 voided coupons left out")),
+        (summary.staff_rows, QT_TRANSLATE_NOOP("Cli", "%1 rows of the shop's own staff left out")),
         (summary.order_lines, QT_TRANSLATE_NOOP("Cli", "%1 further order lines added into their orders")),
         (summary.created_customers, QT_TRANSLATE_NOOP("Cli", "%1 new customers created")),
         (summary.created_campaigns, QT_TRANSLATE_NOOP("Cli", "%1 new campaigns created")),

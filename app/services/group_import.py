@@ -9,6 +9,7 @@ code the shop does not know.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,9 @@ from app.services.importer import ImportSummary, Issue, _column_list
 from app.services.pinyin import search_key
 
 STATS = ("members", "speakers", "messages", "visitors", "buyers", "gmv_cents")
+
+
+_STAFF = re.compile(r"企业成员|内部成员|员工|staff|employee", re.IGNORECASE)
 
 
 def plan_for(kind: str, parsed, rownums, bad_rows, issues):  # type: ignore[no-untyped-def]
@@ -146,6 +150,11 @@ class MembersPlan(_GroupPlan):
 
     def match(self, conn: Connection, mode: str) -> None:
         self.mode = mode
+        self.staff = 0
+        for i, kind in enumerate(self.col("member_type")):  # the shop's own people in its group export
+            if kind is not None and not self.bad_rows[i] and _STAFF.search(str(kind)):
+                self.bad_rows[i] = True
+                self.staff += 1
         self._require("group_name", QT_TRANSLATE_NOOP("Import", "the group name is missing"))
         phone, code = self.col("phone"), self.col("member_code")
         joined, left = self.col("joined_on"), self.col("left_on")
@@ -172,6 +181,7 @@ class MembersPlan(_GroupPlan):
             self.customer[i] = pid or cid
 
     def write(self, conn: Connection, summary: ImportSummary, progress: Callable[[float], None]) -> None:
+        summary.staff_rows += self.staff
         names, phone, code, name = self.col("group_name"), self.col("phone"), self.col("member_code"), self.col("name")
         joined, left = self.col("joined_on"), self.col("left_on")
         today = dt.date.today().isoformat()

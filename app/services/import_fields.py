@@ -154,6 +154,9 @@ MEMBER_FIELDS: tuple[Field, ...] = (
           ("入群时间", "入群日期", "加入时间", "加群时间", "加入日期", "joined", "joined on", "join date"), "date"),
     Field("left_on", QT_TRANSLATE_NOOP("ImportFields", "Left on"),
           ("退群时间", "退群日期", "离开时间", "离群时间", "退出时间", "退出日期", "left", "left on", "leave date"), "date"),
+    # WeCom's group export lists the shop's own staff too (企业成员): their rows are left out, counted
+    Field("member_type", QT_TRANSLATE_NOOP("ImportFields", "Member type"),
+          ("成员类型", "成员身份", "身份", "member type"), "text"),
 )  # fmt: skip
 
 GROUP_STAT_FIELDS: tuple[Field, ...] = (

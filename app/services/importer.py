@@ -134,6 +134,7 @@ class ImportSummary:
     order_lines: int = 0  # rows that were further lines of an order of the file, added into it
     closed_orders: int = 0  # rows of orders closed, unpaid or refunded in full: left out
     voided_coupons: int = 0  # rows of coupons a shop system voided (已作废): left out
+    staff_rows: int = 0  # rows of a group export about the shop's own staff (企业成员): left out
     created_customers: int = 0
     created_staff: int = 0
     created_tags: int = 0

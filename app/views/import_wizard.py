@@ -117,7 +117,7 @@ def _folder_link(text: str) -> str:
 
 def _valid_rows(summary: ImportSummary) -> int:
     return (summary.inserted + summary.updated + summary.unchanged + summary.merged + summary.order_lines
-            + summary.closed_orders + summary.voided_coupons)  # fmt: skip
+            + summary.closed_orders + summary.voided_coupons + summary.staff_rows)  # fmt: skip
 
 
 def offered_modes(kind: str) -> tuple[str, ...]:
@@ -1197,6 +1197,8 @@ class ImportCheckPage(QWizardPage):
             )
         if summary.voided_coupons:
             extras.append(self.tr("%1 voided coupons left out").replace("%1", _n(summary.voided_coupons)))
+        if summary.staff_rows:
+            extras.append(self.tr("%1 rows of the shop's own staff left out").replace("%1", _n(summary.staff_rows)))
         if summary.created_groups:
             extras.append(self.tr("%1 new groups created").replace("%1", _n(summary.created_groups)))
         if summary.created_campaigns:
@@ -1476,6 +1478,8 @@ class ImportRunPage(QWizardPage):
             rows.append((self.tr("Closed, unpaid or refunded orders left out"), summary.closed_orders))
         if summary.voided_coupons:
             rows.append((self.tr("Voided coupons left out"), summary.voided_coupons))
+        if summary.staff_rows:
+            rows.append((self.tr("Rows of the shop's own staff left out"), summary.staff_rows))
         if summary.created_groups:
             rows.append((self.tr("New groups created"), summary.created_groups))
         if summary.created_campaigns:

@@ -346,6 +346,10 @@
         <translation>%1 张已作废的券未导入</translation>
     </message>
     <message>
+        <source>%1 rows of the shop&apos;s own staff left out</source>
+        <translation>%1 行本店员工（企业成员）未导入</translation>
+    </message>
+    <message>
         <source>%1 further order lines added into their orders</source>
         <translation>%1 行商品明细并入所属订单</translation>
     </message>
@@ -2941,6 +2945,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>%1 张已作废的券未导入</translation>
     </message>
     <message>
+        <source>%1 rows of the shop&apos;s own staff left out</source>
+        <translation>%1 行本店员工（企业成员）未导入</translation>
+    </message>
+    <message>
         <source>%1 new groups created</source>
         <translation>新建社群 %1 个</translation>
     </message>
@@ -3209,6 +3217,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Left on</source>
         <translation>退群时间</translation>
+    </message>
+    <message>
+        <source>Member type</source>
+        <translation>成员类型</translation>
     </message>
     <message>
         <source>Date</source>
@@ -3579,6 +3591,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Voided coupons left out</source>
         <translation>未导入的已作废券</translation>
+    </message>
+    <message>
+        <source>Rows of the shop&apos;s own staff left out</source>
+        <translation>未导入的本店员工行</translation>
     </message>
     <message>
         <source>New groups created</source>

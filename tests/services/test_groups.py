@@ -247,3 +247,11 @@ def test_member_stays_a_rejoin_and_a_leaving_list(db, tmp_path) -> None:  # type
         ("福利1群", "2026-10-01", "2026-10-10"), ("福利1群", "2026-10-20", None),
         ("福利2群", "2026-11-10", "2026-11-10")]  # fmt: skip
     assert (service.run(rejoin, "members").unchanged, service.run(leaving, "members").unchanged) == (2, 1)
+
+
+def test_a_wecom_group_export_leaves_out_the_shops_own_staff(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "wecom.xlsx", [["客户群名称", "成员昵称", "成员类型", "手机号", "入群时间"],
+                                          ["福利1群", "小陈（店长）", "企业成员", None, "2026-10-01"],
+                                          ["福利1群", "王姐", "外部联系人", "13800000001", "2026-10-02"]])  # fmt: skip
+    summary = ImportService(db).run(path, "members")
+    assert (summary.inserted, summary.invalid, summary.staff_rows) == (1, 0, 1)
