@@ -46,6 +46,7 @@ from app.services.import_fields import (
     find_alias,
     header_score,
     is_line_amount,
+    normalise_header,
     suggest_mapping,
 )
 from app.services.import_fields import field as field_spec
@@ -300,6 +301,7 @@ class ImportService:
         parse_issues = len(issues)
         if kind == "customers":
             _lunar_by_header(parsed, preview.headers, mapping)
+            _name_from_parts(parsed, preview.headers, mapping)
             plan = _CustomerPlan(parsed, rownums, preview.headers, mapping, bad_rows, issues)
         elif kind == "orders":
             amount_header = next((h for h, m in zip(preview.headers, mapping, strict=True) if m == "amount"), None)
@@ -949,6 +951,28 @@ def _other_phones(
     if keep.notna().any():
         parsed[f"custom:{header}"] = keep
     return values, bad
+
+
+_GIVEN_NAME = frozenset({"first name", "given name", "firstname", "名"})
+_FAMILY_NAME = frozenset({"last name", "surname", "family name", "lastname", "姓"})
+
+
+def _name_from_parts(parsed: dict[str, pd.Series], headers: list[str], mapping: list[str]) -> None:
+    """A file without a name column but with the name in two (First Name | Last Name, as public data sets and
+    English systems write it; 姓 | 名): the customer's name is the two together. The columns stay custom
+    fields as well."""
+    if "name" in parsed:
+        return
+    given = next((f"custom:{h}" for h, m in zip(headers, mapping, strict=True)
+                  if m == CUSTOM and normalise_header(h) in _GIVEN_NAME), None)  # fmt: skip
+    family = next((f"custom:{h}" for h, m in zip(headers, mapping, strict=True)
+                   if m == CUSTOM and normalise_header(h) in _FAMILY_NAME), None)  # fmt: skip
+    if given not in parsed or family not in parsed:
+        return
+    chinese = normalise_header(given[7:]) == "名"
+    names = [" ".join(p for p in ((f, g) if chinese else (g, f)) if p).replace(" ", "" if chinese else " ") or None
+             for g, f in zip(_column_list(parsed[given]), _column_list(parsed[family]), strict=True)]  # fmt: skip
+    parsed["name"] = pd.Series(names, index=parsed[given].index, dtype=object)
 
 
 def _lunar_by_header(parsed: dict[str, pd.Series], headers: list[str], mapping: list[str]) -> None:

@@ -969,3 +969,14 @@ def test_an_apostrophe_before_digits_in_a_note_is_kept(db, tmp_path: Path) -> No
         ExportService(db).export_customers(tmp_path / name)
         again = ImportService(db).run(tmp_path / name, "customers")
         assert (again.updated, again.unchanged) == (0, 1), name
+
+
+def test_a_name_in_two_columns_makes_the_customers_name(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    english = csv_file(tmp_path / "customers-100.csv", [["Index", "Customer Id", "First Name", "Last Name", "Phone 1"],
+                                                        ["1", "DD37Cf93aecA6Dc", "Sheryl", "Baxter", "229.077.5154"],
+                                                        ["2", "1Ef7b82A4CAAD10", "Preston", "", "5153435776"]])  # fmt: skip
+    assert ImportService(db).run(english, "customers").inserted == 2
+    chinese = csv_file(tmp_path / "c.csv", [["姓", "名", "手机"], ["王", "小明", "13800138000"]])
+    assert ImportService(db).run(chinese, "customers").inserted == 1
+    assert [r[0] for r in q(db, "SELECT name FROM customer ORDER BY id")] == ["Sheryl Baxter", "Preston", "王小明"]
+    assert ImportService(db).run(english, "customers").unchanged == 2
