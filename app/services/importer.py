@@ -718,6 +718,8 @@ def _parse(
                 endless = bad.to_numpy(dtype=bool, copy=True)
                 endless[endless] = nz.no_end(texts[col][endless])
                 bad = bad & ~endless
+            if kind == "plan" and key == "day" and bad.any():  # 12月4日 周五: a week's plan names no year
+                values, bad = _plan_days(values, bad, texts[col], today)
             if key == "birthday":
                 future = (values > today).fillna(False).to_numpy(dtype=bool)
                 for i in np.flatnonzero(future & ~bad.to_numpy(dtype=bool)):
@@ -932,6 +934,29 @@ def _times_of_day(cells: pd.Series) -> pd.Series | None:
     text = np.where(short, np.strings.add(text, ":00"), text)
     clock = pd.to_timedelta(pd.Series(text.astype(object), index=cells.index), errors="coerce")
     return clock.where((clock >= pd.Timedelta(0)) & (clock < pd.Timedelta(days=1)))
+
+
+_MONTH_DAY = re.compile(r"\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*[日号]?\s*")
+
+
+def _plan_days(values: pd.Series, bad: pd.Series, arr: np.ndarray, today: pd.Timestamp) -> tuple[pd.Series, pd.Series]:
+    """A content plan's day written without its year (12月4日, 12-04, with or without 周五): the one nearest to
+    today, since a plan is drafted for the weeks around it (in January, 12月28日 is last December's)."""
+    values, bad = values.copy(), bad.copy()
+    for i in np.flatnonzero(bad.to_numpy(dtype=bool)):
+        found = _MONTH_DAY.fullmatch(nz.WEEKDAY.sub(" ", str(arr[i])))
+        if found is None:
+            continue
+        candidates = []
+        for year in (today.year - 1, today.year, today.year + 1):
+            try:
+                candidates.append(pd.Timestamp(year=year, month=int(found[1]), day=int(found[2])))
+            except ValueError:  # no such day (2月30日), or not in that year (2月29日)
+                continue
+        if candidates:
+            values.iat[i] = min(candidates, key=lambda d: abs(d - today))
+            bad.iat[i] = False
+    return values, bad
 
 
 def _other_phones(

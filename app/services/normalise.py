@@ -34,7 +34,7 @@ _DATE_RE = (
     r"\s*" + _MERIDIEM + "?" + _ZONE + r")?\s*$"  # 2026-01-05T10:00:00+08:00, as APIs write it
 )
 # a day of the week beside a date (2026-01-05 周一, 2026年1月5日 星期一, Mon, 05 Jan 2026): it says nothing more
-_WEEKDAY = re.compile(
+WEEKDAY = re.compile(
     r"[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天七]\s*[)）]?"
     r"|^\s*(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
     r"\b\.?,?\s*"
@@ -407,7 +407,7 @@ def _as_datetime(v: object) -> object:
 def _parse_text_dates(text: pd.Series) -> pd.Series:
     # full-width digits and signs (２０２６年１月５日, typed with a Chinese input method) as plain ones
     text = text.map(lambda v: unicodedata.normalize("NFKC", v) if isinstance(v, str) else v)
-    text = text.str.replace(_WEEKDAY, " ", regex=True)
+    text = text.str.replace(WEEKDAY, " ", regex=True)
     parts = text.str.extract(_DATE_RE)
     parts["p"] = parts["p"].fillna(parts.pop("p0"))
     parts["H"] = _clock_hours(parts)

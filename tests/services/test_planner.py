@@ -287,3 +287,17 @@ def test_plan_times_and_channels_as_owners_type_them(db, tmp_path) -> None:  # t
         times = dict(conn.execute(text("SELECT title, scheduled_at FROM content_item")).all())
     assert {t: str(v)[11:16] for t, v in times.items()} == {"下午茶": "15:00", "团购": "20:00", "早安": "08:30",
                                                             "晚安": "20:00", "接龙": "09:15"}  # fmt: skip
+
+
+def test_plan_days_without_a_year_are_the_nearest(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+
+    import pandas as pd
+
+    from app.services.importer import _plan_days
+
+    cells = np.array(["12月4日 周五", "1-2", "2月30日", "下周"], dtype=object)
+    values = pd.Series([pd.NaT] * 4, dtype="datetime64[ns]")
+    days, bad = _plan_days(values, pd.Series([True] * 4), cells, pd.Timestamp(dt.date(2026, 11, 28)))
+    assert [str(d)[:10] for d in days[:2]] == ["2026-12-04", "2027-01-02"] and bad.tolist() == [False, False, True, True]
+    days, _ = _plan_days(values, pd.Series([True] * 4), cells, pd.Timestamp(dt.date(2027, 1, 10)))
+    assert str(days.iloc[0])[:10] == "2026-12-04"  # in January, December's day is last year's
