@@ -290,7 +290,6 @@ def test_plan_times_and_channels_as_owners_type_them(db, tmp_path) -> None:  # t
 
 
 def test_plan_days_without_a_year_are_the_nearest(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
-
     import pandas as pd
 
     from app.services.importer import _plan_days
