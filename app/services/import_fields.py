@@ -76,14 +76,15 @@ CUSTOMER_FIELDS: tuple[Field, ...] = (
 ORDER_FIELDS: tuple[Field, ...] = (
     Field("external_no", QT_TRANSLATE_NOOP("ImportFields", "Order number"),
           ("订单号", "订单编号", "主订单编号", "单号", "交易单号", "流水号", "订单id", "小票号", "小票编号", "单据号", "单据编号",
-           "销售单号", "消费单号", "结账单号", "外部订单号", "商户订单号", "order no", "order number", "order id", "order",
+           "销售单号", "消费单号", "结账单号", "外部订单号", "商户订单号", "账单号", "账单编号", "order no", "order number",
+           "order id", "order",
            "invoice no",
            "invoice number", "invoice", "receipt no", "receipt number", "receipt id", "transaction id",
            "transaction no", "transaction number", "trans id", "bill no"), "text"),
     Field("ordered_at", QT_TRANSLATE_NOOP("ImportFields", "Order time"),
           ("下单时间", "支付时间", "付款时间", "订单付款时间", "订单创建时间", "成交时间", "交易时间", "订单时间", "创建时间",
            "消费时间", "结账时间", "收银时间", "销售时间", "开单时间", "日期", "订单日期", "下单日期", "付款日期", "支付日期",
-           "消费日期", "销售日期", "交易日期", "支付完成时间", "付款完成时间", "支付成功时间", "订单支付时间", "订单提交时间",
+           "消费日期", "销售日期", "交易日期", "支付完成时间", "付款完成时间", "支付成功时间", "订单支付时间", "订单下单时间", "订单提交时间",
            "提交时间", "时间", "order time", "paid at", "date", "time", "created at",
            "order date", "invoice date", "purchase date", "transaction date", "transaction time", "trans date",
            "order purchase timestamp", "purchase timestamp", "purchase time", "sale date", "sales date",
@@ -91,7 +92,8 @@ ORDER_FIELDS: tuple[Field, ...] = (
            "transaction dt", "txn date", "txn time", "order datetime", "datetime", "timestamp"),
           "datetime"),
     Field("amount", QT_TRANSLATE_NOOP("ImportFields", "Amount paid"),
-          ("实付金额", "实收金额", "订单实付金额", "买家实际支付金额", "买家实付金额", "用户实付金额", "用户实付", "顾客实付",
+          ("实付金额", "实收金额", "订单实付金额", "订单实际支付金额", "买家实际支付金额", "买家实付金额", "用户实付金额",
+           "用户实付", "顾客实付",
            "顾客实付金额", "客户实付金额", "实付款", "实收款", "支付金额",
            "付款金额", "订单金额", "交易金额", "成交金额", "消费金额", "销售金额", "结算金额", "收款金额", "金额", "实付",
            "订单应付金额",
@@ -99,12 +101,12 @@ ORDER_FIELDS: tuple[Field, ...] = (
            "total amount", "order amount", "order total", "grand total", "transaction amount", "tran amount",
            "purchase amount", "txn amount", "transaction value", "order value", "sales", "sales amount", "revenue",
            "line total", "subtotal", "订单总额", "商品实付金额", "应付金额", "商品小计", "line amount",
-           "item total", "item amount"), "money"),
+           "item total", "item amount", "order total amount", "total collected", "net total"), "money"),
     Field("phone", QT_TRANSLATE_NOOP("ImportFields", "Customer phone"),
           ("手机号", "手机", "客户手机号", "会员手机号", "会员手机", "顾客手机号", "买家手机号", "买家手机", "下单人手机号",
            "收货人手机号", "收货人手机", "提货人手机号", "收货人电话", "联系手机", "电话", "联系电话", "联系方式",
-           "收货人联系方式", "电话号码", "收件人手机号", "收件人手机", "收件人电话", "收件人联系电话", "mobile", "phone",
-           "customer phone", "phone number", "mobile number", "tel",
+           "收货人联系方式", "电话号码", "收件人手机号", "收件人手机", "收件人电话", "收件人联系电话", "顾客电话", "顾客手机",
+           "mobile", "phone", "customer phone", "phone number", "mobile number", "tel",
            "telephone", "cellphone"), "phone"),
     Field("member_code", QT_TRANSLATE_NOOP("ImportFields", "Member code"),
           ("会员编号", "客户编号", "卡号", "会员卡号", "会员号", "客户id", "会员id", "买家id", "用户id", "用户编号", "顾客编号",
@@ -119,7 +121,8 @@ ORDER_FIELDS: tuple[Field, ...] = (
     Field("customer_siyu_id", QT_TRANSLATE_NOOP("ImportFields", "Siyu customer ID"),
           ("私域助手客户编号", "siyu customer id"), "text"),
     Field("channel", QT_TRANSLATE_NOOP("ImportFields", "Channel"),
-          ("渠道", "下单渠道", "销售渠道", "订单渠道", "门店", "channel", "store"), "text"),
+          ("渠道", "下单渠道", "销售渠道", "订单渠道", "门店", "门店名称", "所属门店", "下单门店", "channel", "store",
+           "store name"), "text"),
     Field("source", QT_TRANSLATE_NOOP("ImportFields", "Source system"),
           ("来源系统", "订单来源", "平台", "系统", "source", "source system", "platform", "system"),
           "text"),
@@ -294,7 +297,12 @@ def suggest_mapping(kind: str, headers: list[str]) -> list[str]:
         best.pop("unit_price", None)
     chosen = {col: key for key, (_rank, col) in best.items()}
     fallback = CUSTOM if kind == "customers" else IGNORE
-    return [chosen.get(col, fallback if str(h or "").strip() else IGNORE) for col, h in enumerate(headers)]
+    return [chosen.get(col, fallback if str(h or "").strip() and normalise_header(h) not in ROW_NUMBERS else IGNORE)
+            for col, h in enumerate(headers)]  # fmt: skip
+
+
+# a column that numbers the rows of a sheet (序号): no customer's data, left out (and listed as left out)
+ROW_NUMBERS = frozenset({"序号", "行号", "no", "#", "index", "row"})
 
 
 # amount headers that name one line's amount, not the order's: an order's lines add up even when equal

@@ -288,8 +288,13 @@ class ImportService:
             raise ValueError(mode)
         mapping = list(mapping or preview.mapping)
         _check_mapping(kind, preview.headers, mapping)
+        remark_notes = kind == "customers" and "remark_name" in mapping and "notes" not in mapping
         report(QT_TRANSLATE_NOOP("Import", "Reading"), 0.05)
         frame, rownums, texts = _data_frame(preview)
+        if remark_notes:  # 备注 in a hand-kept ledger: notes, longer than a remark name (128 characters) holds
+            col = mapping.index("remark_name")
+            if col < frame.shape[1] and max(map(len, map(_cell_text, frame[col].tolist())), default=0) > MAX_LENGTHS["customers"]["remark_name"]:
+                mapping[col] = "notes"
         joined_time = _join_date_and_time(kind, frame, texts, preview.headers, mapping) if kind == "orders" else None
         summary = ImportSummary(kind, dry_run=dry_run)
         summary.ignored_columns = [
@@ -646,7 +651,9 @@ def _parse(
         # a note in a row of its own (its only cell) at the foot of the table, where exports write them
         for i in range(max(0, n - NOTE_ROWS), n):
             cell = str(first[i])
-            if not totals[i] and NOTE_ROW.match(cell) and sum(1 for v in frame.iloc[i] if _cell_text(v).strip()) == 1:
+            cells = [t for t in (_cell_text(v).strip() for v in frame.iloc[i]) if t]
+            # a note on its own, or a sign-off row whose every cell is one (制表人：小王 | 制表日期：2026.1.10)
+            if not totals[i] and NOTE_ROW.match(cell) and (len(cells) == 1 or all(NOTE_ROW.match(t) for t in cells)):
                 issues.append(Issue(int(rownums[i]), headers[int(first_col[i])] if first_col[i] < len(headers) else "",
                                     cell, _NOTE_ROW))  # fmt: skip
                 bad_rows[i] = True
@@ -983,11 +990,9 @@ _FAMILY_NAME = frozenset({"last name", "surname", "family name", "lastname", "�
 
 
 def _name_from_parts(parsed: dict[str, pd.Series], headers: list[str], mapping: list[str]) -> None:
-    """A file without a name column but with the name in two (First Name | Last Name, as public data sets and
-    English systems write it; 姓 | 名): the customer's name is the two together. The columns stay custom
-    fields as well."""
-    if "name" in parsed:
-        return
+    """A file with the name in two columns (First Name | Last Name, as public data sets and English systems
+    write it; 姓 | 名) and no name column, or one left empty for some rows: the customer's name is the two
+    together. The columns stay custom fields as well."""
     given = next((f"custom:{h}" for h, m in zip(headers, mapping, strict=True)
                   if m == CUSTOM and normalise_header(h) in _GIVEN_NAME), None)  # fmt: skip
     family = next((f"custom:{h}" for h, m in zip(headers, mapping, strict=True)
@@ -997,6 +1002,8 @@ def _name_from_parts(parsed: dict[str, pd.Series], headers: list[str], mapping: 
     chinese = normalise_header(given[7:]) == "名"
     names = [" ".join(p for p in ((f, g) if chinese else (g, f)) if p).replace(" ", "" if chinese else " ") or None
              for g, f in zip(_column_list(parsed[given]), _column_list(parsed[family]), strict=True)]  # fmt: skip
+    if "name" in parsed:  # a name column left empty for some (Square's Nickname): the two parts there
+        names = [n if n is not None else made for n, made in zip(_column_list(parsed["name"]), names, strict=True)]
     parsed["name"] = pd.Series(names, index=parsed[given].index, dtype=object)
 
 
@@ -1480,7 +1487,7 @@ def _unique(values: np.ndarray) -> np.ndarray:
 # order states that mean the shop was not paid, or gave all of it back ...
 CLOSED_ORDER_WORDS = ("关闭", "取消", "待付款", "等待买家付款", "等待付款", "未付款", "待支付", "未支付", "支付失败",
                       "已退款", "全额退款", "退款成功", "交易失败", "作废", "cancel", "closed", "unpaid", "pending payment",
-                      "awaiting payment", "payment failed", "failed", "refunded", "void")  # fmt: skip
+                      "awaiting payment", "payment failed", "failed", "refunded", "void", "删除", "锁定")  # fmt: skip
 # ... unless the state says the refund was partial, or is about a refund request that was withdrawn
 OPEN_ORDER_WORDS = ("部分", "partial", "退款关闭", "退款已关闭", "退款取消", "未关闭", "not closed")
 

@@ -573,7 +573,7 @@ _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)"
 # thousand times, or ten times, the amount; one sign at most
 _MONEY_TEXT = re.compile(
     r"(?P<s1>[-+])?(?P<open>\()?(?:人民币|RMB|CNY|US\$|[¥$])?(?P<s2>[-+])?" + _NUMBER
-    + r"(?:元|块|RMB|CNY)?(?P<close>\))?(?P<s3>-)?",
+    + r"(?P<unit>万|千)?(?:元|块|RMB|CNY)?(?P<close>\))?(?P<s3>-)?",
     re.IGNORECASE,
 )
 # a count may name what it counts: 206人, 110条, 3次
@@ -604,6 +604,8 @@ def _number_text(text: str, pattern: re.Pattern[str]) -> float:
     if len(signs) + (found["open"] is not None) > 1:
         return np.nan
     value = float(found["num"].replace(",", ""))
+    if found.groupdict().get("unit"):  # 1.2万, 3千: as hand-kept ledgers write bigger amounts
+        value *= 10_000 if found["unit"] == "万" else 1_000
     return -value if signs == ["-"] or found["open"] is not None else value
 
 

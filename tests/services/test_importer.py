@@ -980,3 +980,24 @@ def test_a_name_in_two_columns_makes_the_customers_name(db, tmp_path: Path) -> N
     assert ImportService(db).run(chinese, "customers").inserted == 1
     assert [r[0] for r in q(db, "SELECT name FROM customer ORDER BY id")] == ["Sheryl Baxter", "Preston", "王小明"]
     assert ImportService(db).run(english, "customers").unchanged == 2
+
+
+def test_more_ledgers_and_exports_from_a_second_probe(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    long_note = "老客户，" * 50  # 200 characters under 备注: a ledger's notes, not a remark name
+    ledger = xlsx(tmp_path / "ledger.xlsx", [["序号", "姓名", "手机", "备注"], [1, "王", "13800138000", long_note],
+                                             [2, "李", "13800138001", "常客"], [],
+                                             ["制表人：小王", None, "制表日期：2026.1.10"]])  # fmt: skip
+    summary = ImportService(db).run(ledger, "customers", skip_invalid=True, write_report=False)
+    assert summary.inserted == 2 and [i.row for i in summary.issues] == [5] and "序号" in summary.ignored_columns
+    assert q(db, "SELECT notes, remark_name FROM customer ORDER BY id") == [(long_note, None), ("常客", None)]
+    square = csv_file(tmp_path / "square.csv", [["First Name", "Surname", "Nickname", "Phone Number"],
+                                                ["Wei", "Li", "", "13800138002"], ["Ann", "Chen", "Annie", "13800138003"]])  # fmt: skip
+    ImportService(db).run(square, "customers")
+    assert [r[0] for r in q(db, "SELECT name FROM customer WHERE phone IN ('13800138002', '13800138003') ORDER BY phone")] == [
+        "Wei Li", "Annie"]  # fmt: skip
+    pos = csv_file(tmp_path / "pos.csv", [["账单号", "门店名称", "订单下单时间", "订单实际支付金额", "顾客电话", "订单状态"],
+                                          ["B1", "文三路店", "2026-01-05 12:45", "1.2万", "13800138000", "已完成"],
+                                          ["B2", "文三路店", "2026-01-05 13:00", "99", "13800138000", "(删除)锁定"]])  # fmt: skip
+    summary = ImportService(db).run(pos, "orders")
+    assert (summary.inserted, summary.closed_orders, summary.invalid) == (1, 1, 0)
+    assert q(db, "SELECT external_no, channel, amount_cents FROM orders") == [("B1", "文三路店", 1200000)]
