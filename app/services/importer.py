@@ -162,6 +162,19 @@ def find_header_row(kind: str, rows: list[list[Any]]) -> int:
     return best
 
 
+def _usable(kind: str, rows: list[list[Any]], header_idx: int) -> bool:
+    """Whether a sheet's header row maps the columns an import of ``kind`` cannot do without."""
+    if header_idx < 0:
+        return False
+    used = set(suggest_mapping(kind, [_cell_text(c) for c in rows[header_idx]]))
+    if kind == "customers":
+        return bool({"name", "phone", "member_code", "wechat_id"} & used)
+    if kind == "orders":
+        paid = "amount" in used or {"quantity", "unit_price"} <= used
+        return "ordered_at" in used and paid and bool({"phone", "member_code", "customer_siyu_id"} & used)
+    return True
+
+
 def layout_key(kind: str, headers: Sequence[str]) -> str:
     digest = hashlib.sha1("\x1f".join(str(h).strip() for h in headers).encode("utf-8")).hexdigest()[:16]
     return f"import.mapping.{kind}.{digest}"
@@ -179,14 +192,18 @@ class ImportService:
         with gc_paused():
             grid = read_grid(path, sheet)
         header_idx = find_header_row(kind, grid.rows)
-        if header_idx < 0 and sheet is None:  # a cover or notes sheet first: the first sheet with a header
+        if sheet is None and len(grid.sheets) > 1 and not _usable(kind, grid.rows, header_idx):
+            # a cover, notes or summary sheet first (汇总: 日期 | 订单数 | 金额): the first sheet whose header has
+            # what the import needs, else the first with a header at all
             for other in grid.sheets[1:]:
                 with gc_paused():
                     candidate = read_grid(path, other)
                 found = find_header_row(kind, candidate.rows)
-                if found >= 0:
+                if _usable(kind, candidate.rows, found):
                     grid, header_idx = candidate, found
                     break
+                if found >= 0 and header_idx < 0:
+                    grid, header_idx = candidate, found
         if header_idx < 0:
             if not any(_has_data(row) for row in grid.rows):
                 raise ImportError_(QT_TRANSLATE_NOOP("Errors", "{path} is empty: it has no rows with data."),

@@ -1001,3 +1001,19 @@ def test_more_ledgers_and_exports_from_a_second_probe(db, tmp_path: Path) -> Non
     summary = ImportService(db).run(pos, "orders")
     assert (summary.inserted, summary.closed_orders, summary.invalid) == (1, 1, 0)
     assert q(db, "SELECT external_no, channel, amount_cents FROM orders") == [("B1", "文三路店", 1200000)]
+
+
+def test_a_summary_sheet_before_the_data_sheet(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    book = Workbook()
+    summary_sheet = book.active
+    summary_sheet.title = "汇总"
+    for row in (["日期", "订单数", "金额"], ["2026-01-05", 2, 30]):
+        summary_sheet.append(row)
+    data = book.create_sheet("订单明细")
+    for row in (["订单号", "下单时间", "实付金额", "手机号"], ["S1", "2026-01-05 10:00", 10, "13800138000"],
+                ["S2", "2026-01-05 11:00", 20, "13800138001"]):  # fmt: skip
+        data.append(row)
+    book.save(tmp_path / "two.xlsx")
+    preview = ImportService(db).preview(tmp_path / "two.xlsx", "orders")
+    assert preview.sheet == "订单明细"
+    assert ImportService(db).run(tmp_path / "two.xlsx", "orders").inserted == 2
