@@ -1213,6 +1213,9 @@ class _CustomerPlan:
         cols = {k: last[k].to_numpy(dtype=object, na_value=None).tolist() for k in value_keys}
         if "added_on" in cols:  # a customer was added on the earliest day a row says (ISO text sorts by day)
             cols["added_on"] = groups["added_on"].min().to_numpy(dtype=object, na_value=None).tolist()
+        if "notes" in cols:  # each row's note is kept: the different ones joined, in file order
+            notes = groups["notes"].agg(lambda cells: "；".join(dict.fromkeys(str(c) for c in cells.dropna())) or None)
+            cols["notes"] = notes.to_numpy(dtype=object, na_value=None).tolist()
         target = last["_id"].fillna(0).astype("int64").tolist()
         tags: list[list[str]] | None = None
         if self.tags is not None:

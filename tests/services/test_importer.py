@@ -1017,3 +1017,13 @@ def test_a_summary_sheet_before_the_data_sheet(db, tmp_path: Path) -> None:  # t
     preview = ImportService(db).preview(tmp_path / "two.xlsx", "orders")
     assert preview.sheet == "订单明细"
     assert ImportService(db).run(tmp_path / "two.xlsx", "orders").inserted == 2
+
+
+def test_repeated_rows_of_one_customer_keep_every_note(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx(tmp_path / "c.xlsx", [["姓名", "手机号", "备注信息"], ["王", "13800138000", "第一行"],
+                                      ["王", "+86 138 0013 8000", None], ["王", "13800138000", "第三行"],
+                                      ["王", "13800138000", "第一行"], ["李", "13900139000", "只有一行"]])  # fmt: skip
+    summary = ImportService(db).run(path, "customers")
+    assert (summary.inserted, summary.merged) == (2, 3)
+    assert q(db, "SELECT notes FROM customer ORDER BY id") == [("第一行；第三行",), ("只有一行",)]
+    assert ImportService(db).run(path, "customers").unchanged == 2
