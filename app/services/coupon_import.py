@@ -217,8 +217,8 @@ class CouponPlan(_GroupPlan):
                       used_at, order[0] if order else None, off)  # fmt: skip
             before = known.get(number)
             if before is not None:  # what the file does not say (no holder, no order, no time) stays as it was
-                kept = (None, before[2], _day(before[3]), _moment(before[4]), before[5], before[6])
-                values = (values[0], *(v if v is not None else k for v, k in zip(values[1:], kept[1:], strict=True)))
+                kept = (before[2], _day(before[3]), _moment(before[4]), before[5], before[6])
+                values = (values[0], *(v if v is not None else k for v, k in zip(values[1:], kept, strict=True)))
             if before is None:
                 conn.execute(text(
                     "INSERT INTO coupon (campaign_id, customer_id, code, issued_at, issued_via, valid_until, redeemed_at, "

@@ -754,7 +754,7 @@ def _parse(
                 no_year = bad.to_numpy(dtype=bool)
                 if no_year.any():
                     cells = pd.Series([_cell_text(v) for v in raw[no_year]], dtype=object)
-                    day_only = cells.str.fullmatch(r"\s*\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}\s*日?\s*").to_numpy(dtype=bool)
+                    day_only = cells.str.fullmatch(_MONTH_DAY).to_numpy(dtype=bool)
                     for i in np.flatnonzero(no_year)[day_only]:
                         issues.append(Issue(int(rownums[i]), header, _cell_text(raw.iat[i]), QT_TRANSLATE_NOOP(
                             "Import", "a birthday without its year: write the year too, e.g. 1990-03-15")))  # fmt: skip

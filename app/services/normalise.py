@@ -479,16 +479,27 @@ def _year_last(text: pd.Series, parts: pd.DataFrame) -> None:
         parts.loc[found.index, col] = found[col]
 
 
-_CHINESE_MERIDIEM = {"上午": "am", "凌晨": "am", "早上": "am", "下午": "pm", "中午": "pm", "晚上": "pm"}
+# 中午 (midday) is the afternoon's from 1 o'clock: 中午11:30 is 11:30, 中午1点 is 13:00
+_CHINESE_MERIDIEM = {"上午": "am", "凌晨": "am", "早上": "am", "下午": "pm", "中午": "noon", "晚上": "pm"}
+
+
+def clock_hour(hour: int, mark: str | None) -> int:
+    """The hour of the day from an hour and the half of the day it was written with (AM/PM, A.M., 上午/下午):
+    12 AM is 0, 1 PM is 13; ``_clock_hours`` does the same for a column."""
+    mark = _CHINESE_MERIDIEM.get(mark or "", (mark or "").lower().replace(".", ""))
+    if (mark == "pm" and hour < 12) or (mark == "noon" and hour < 11):
+        return hour + 12
+    return 0 if mark == "am" and hour == 12 else hour
 
 
 def _clock_hours(found: pd.DataFrame) -> pd.Series:
     """The hours of the day, as text, from an hour and an AM/PM mark (A.M. too): 12 AM is 0, 1 PM is 13."""
     hour = pd.to_numeric(found["H"], errors="coerce")
     meridiem = found["p"].str.lower().str.replace(".", "", regex=False).replace(_CHINESE_MERIDIEM)
-    pm = meridiem.eq("pm").fillna(False).astype(bool)
+    pm = meridiem.eq("pm").fillna(False).astype(bool) & (hour < 12)
+    pm |= meridiem.eq("noon").fillna(False).astype(bool) & (hour < 11)
     am = meridiem.eq("am").fillna(False).astype(bool)
-    hour = hour.where(~(pm & (hour < 12)), hour + 12).where(~(am & (hour == 12)), 0)
+    hour = hour.where(~pm, hour + 12).where(~(am & (hour == 12)), 0)
     return hour.astype("Int64").astype("string")
 
 

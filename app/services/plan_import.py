@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from app.i18n_markers import QT_TRANSLATE_NOOP
+from app.services import normalise as nz
 from app.services.group_import import _GroupPlan
 from app.services.importer import ImportSummary
 from app.services.planner import CATEGORIES
@@ -45,13 +46,8 @@ def _clock(cell: Any) -> tuple[int, int] | None:
     found = _TIME.match(str(cell))
     if found is None:
         return None
-    hour = int(found["h"])
+    hour = nz.clock_hour(int(found["h"]), found["p"] or found["ap"])
     minute = 30 if found["half"] else int(found["m"] or found["m2"] or 0)
-    afternoon = found["p"] in ("下午", "晚上") or (found["ap"] or "").lower() == "pm"
-    if (afternoon or (found["p"] == "中午" and hour < 11)) and hour < 12:
-        hour += 12
-    elif (found["ap"] or "").lower() == "am" and hour == 12:
-        hour = 0
     return (hour, minute) if hour <= 23 and minute <= 59 else None
 
 

@@ -191,3 +191,10 @@ def test_a_time_no_clock_shows_is_no_date() -> None:
 def test_counts_that_name_what_they_count() -> None:
     values, bad = nz.counts(column("206人", "110条", "1,234人", "3 次", "x人", "5元"))
     assert values.tolist()[:4] == [206, 110, 1234, 3] and bad.tolist() == [False, False, False, False, True, True]
+
+
+def test_midday_is_the_afternoons_from_one_oclock() -> None:
+    stamps, bad = nz.dates(column("2026/1/5 中午11:30", "2026/1/5 中午12:30", "2026/1/5 中午1:00"), with_time=True)
+    assert [str(s)[11:16] for s in stamps] == ["11:30", "12:30", "13:00"] and not bad.any()
+    assert [nz.clock_hour(h, m) for h, m in ((12, "AM"), (1, "p.m."), (11, "中午"), (3, "下午"), (9, None))] == [
+        0, 13, 11, 15, 9]
