@@ -647,6 +647,15 @@ def _parse(
             idx = np.flatnonzero(pending)
             if not len(idx):
                 break
+            if col not in texts:
+                column = frame[col] if len(idx) == n else frame[col].iloc[idx]
+                if pd.api.types.infer_dtype(column, skipna=False) in ("floating", "integer", "date", "datetime"):
+                    # number or date cells (a row number, Siyu's number): never a totals word or a note, so
+                    # their text is not needed; a NaN is an empty cell
+                    take = column.notna().to_numpy()
+                    first_col[idx[take]] = col
+                    pending[idx[take]] = False
+                    continue
             sub = texts[col][idx] if col in texts or len(idx) == n else nz.strings(frame[col].iloc[idx])
             take = np.strings.str_len(sub) > 0
             first[idx[take]] = sub[take]
@@ -699,8 +708,10 @@ def _parse(
             if plain is not None:
                 parsed[f"custom:{header}" if key == CUSTOM else key] = _identifier(key, plain)
                 continue
-        # dates and money read their cells directly; only the cells that fail need their text
-        arr = None if kind_ in ("date", "datetime", "money", "count", "number") else texts[col]
+        # dates and money read their cells directly (only the cells that fail need their text); a column of
+        # few distinct cells (genders, levels, tags) is read a distinct cell at a time, and needs no text
+        lazy = kind_ in ("date", "datetime", "money", "count", "number") or (kind_ in _DISTINCT_KINDS and col not in texts)
+        arr = None if lazy else texts[col]
         if key == CUSTOM:
             parsed[f"custom:{header}"] = nz.as_text(raw, arr)
             continue
@@ -736,7 +747,10 @@ def _parse(
             if kind == "customers" and bad.any():  # a landline, or two numbers: kept, the first mobile used
                 values, bad = _other_phones(values, bad, arr, parsed, header)
         elif kind_ in ("date", "datetime"):
-            values, bad = nz.dates(raw, with_time=kind_ == "datetime", arr=arr)
+            with_time = kind_ == "datetime"  # order times: nearly every cell distinct
+            values, bad = (None, None) if with_time else _by_distinct(raw, nz.dates)
+            if values is None:
+                values, bad = nz.dates(raw, with_time=with_time, arr=arr)
             reason = QT_TRANSLATE_NOOP("Import", "not a date (use 2026-01-05, 2026/1/5 or 2026年1月5日)")
             if key == "valid_to" and bad.any():  # 长期有效, 9999-12-31: a coupon that does not expire
                 endless = bad.to_numpy(dtype=bool, copy=True)
@@ -777,16 +791,24 @@ def _parse(
             values, bad = nz.counts(raw, arr)
             reason = QT_TRANSLATE_NOOP("Import", "not a whole number of 0 or more")
         elif kind_ == "gender":
-            values, bad = nz.choice(raw, nz.GENDERS, arr)
+            values, bad = _by_distinct(raw, lambda cells: nz.choice(cells, nz.GENDERS, None))
+            if values is None:
+                values, bad = nz.choice(raw, nz.GENDERS, arr)
             reason = QT_TRANSLATE_NOOP("Import", "not a gender (男, 女 or 未知)")
         elif kind_ == "level":
-            values, bad = nz.choice(raw, nz.LEVELS, arr)
+            values, bad = _by_distinct(raw, lambda cells: nz.choice(cells, nz.LEVELS, None))
+            if values is None:
+                values, bad = nz.choice(raw, nz.LEVELS, arr)
             reason = QT_TRANSLATE_NOOP("Import", "not a relationship level (粉丝, 客户, 会员 or KOC)")
         elif kind_ == "calendar":
-            values, bad = nz.choice(raw, nz.LUNAR_WORDS, arr)
+            values, bad = _by_distinct(raw, lambda cells: nz.choice(cells, nz.LUNAR_WORDS, None))
+            if values is None:
+                values, bad = nz.choice(raw, nz.LUNAR_WORDS, arr)
             reason = QT_TRANSLATE_NOOP("Import", "not a calendar (公历 or 农历)")
         elif kind_ == "tags":
-            values, bad = nz.split_tags(raw, arr, TAG_LENGTH)
+            values, bad = _by_distinct(raw, lambda cells: nz.split_tags(cells, None, TAG_LENGTH))
+            if values is None:
+                values, bad = nz.split_tags(raw, arr, TAG_LENGTH)
             reason = QT_TRANSLATE_NOOP("Import", "a tag longer than 64 characters")
         else:
             values = nz.as_text(raw, arr)
@@ -802,6 +824,37 @@ def _parse(
         issues[first_issue:] = [i for i in issues[first_issue:]
                                 if i.row not in not_records or i.reason in (_TOTALS_ROW, _NOTE_ROW)]  # fmt: skip
     return parsed, bad_rows
+
+
+_DISTINCT_KINDS = ("gender", "level", "calendar", "tags", "date")
+
+
+def _by_distinct(
+    raw: pd.Series, parse: Callable[[pd.Series], tuple[pd.Series, pd.Series]]
+) -> tuple[pd.Series, pd.Series] | tuple[None, None]:
+    """``parse`` (a column's reader, cell by cell) run once for each distinct cell, and spread back over the
+    rows; (None, None) when the column has too many distinct cells for that to pay, or cells of other types
+    than text or dates (1, 1.0 and True are one key to a hash table, and read differently).
+
+    A sheet's cells lie scattered in memory, and each pass of a reader over them costs more than its work: a
+    column of genders or tags is hashed in one pass and read a hundred-thousandth as often.
+    """
+    n = len(raw)
+    if n < DISTINCT_MIN_ROWS or pd.api.types.infer_dtype(raw, skipna=True) not in ("string", "date"):
+        return None, None
+    codes, uniques = pd.factorize(raw.to_numpy(dtype=object))
+    if len(uniques) * 4 > n:
+        return None, None
+    # an empty cell (code -1) reads as the last: an empty cell put at the end
+    values, bad = parse(pd.Series([*uniques, None], dtype=object))
+    spread = values.to_numpy()[codes]
+    return (
+        pd.Series(spread, index=raw.index, dtype=values.dtype),
+        pd.Series(bad.to_numpy(dtype=bool)[codes], index=raw.index),
+    )
+
+
+DISTINCT_MIN_ROWS = 1000  # below this, reading every cell costs less than counting the distinct ones
 
 
 _TOTALS_ROW = QT_TRANSLATE_NOOP("Import", "a totals row, not a record")

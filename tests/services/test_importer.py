@@ -1027,3 +1027,74 @@ def test_repeated_rows_of_one_customer_keep_every_note(db, tmp_path: Path) -> No
     assert (summary.inserted, summary.merged) == (2, 3)
     assert q(db, "SELECT notes FROM customer ORDER BY id") == [("第一行；第三行",), ("只有一行",)]
     assert ImportService(db).run(path, "customers").unchanged == 2
+
+
+# -- a column read a distinct cell at a time ---------------------------------------------------------------
+
+
+def _column(pool: list[object], n: int = 3000, seed: int = 3) -> pd.Series:
+    import random
+
+    rng = random.Random(seed)
+    return pd.Series([rng.choice(pool) for _ in range(n)], dtype=object)
+
+
+@pytest.mark.parametrize(
+    ("pool", "read"),
+    [
+        (["男", "女", "Female", "male", "未知", "x", "", None, " 男 ", "--", "男士"], "gender"),
+        (["粉丝", "Member", "KOC", "会员 ", "vip?", "", None], "level"),
+        (["公历", "农历", "Lunar", "阴历", "?", "", None], "calendar"),
+        (["宝妈、团长", "宝妈,团长", " 老客 ；宝妈", "", None, "x" * 70, "a\nb"], "tags"),
+        (["2026-01-05", "2026/1/5", "2026年1月5日", "not a date", "", None, "0000-00-00", "03-15"], "date"),
+        ([dt.date(1990, 3, 15), dt.date(2026, 1, 5), dt.date(1801, 1, 1), None], "date"),
+    ],
+)
+def test_a_column_read_by_its_distinct_cells_reads_as_every_cell_read_one_by_one(pool, read) -> None:
+    from app.services import normalise as nz
+    from app.services.importer import _by_distinct
+
+    readers = {
+        "gender": lambda c: nz.choice(c, nz.GENDERS),
+        "level": lambda c: nz.choice(c, nz.LEVELS),
+        "calendar": lambda c: nz.choice(c, nz.LUNAR_WORDS),
+        "tags": lambda c: nz.split_tags(c, None, 64),
+        "date": nz.dates,
+    }
+    raw = _column(pool)
+    values, bad = _by_distinct(raw, readers[read])
+    assert values is not None  # few distinct cells: read that way
+    want_values, want_bad = readers[read](raw)
+    pd.testing.assert_series_equal(values, want_values, check_names=False)
+    pd.testing.assert_series_equal(bad, want_bad, check_names=False)
+    assert bad.any() == any(want_bad)
+
+
+def test_a_column_of_numbers_or_many_distinct_cells_is_read_cell_by_cell() -> None:
+    from app.services import normalise as nz
+    from app.services.importer import _by_distinct
+
+    # 1, 1.0 and True are one key to a hash table, and do not read alike
+    assert _by_distinct(_column([1, 1.0, True, "男"]), lambda c: nz.choice(c, nz.GENDERS)) == (None, None)
+    distinct = pd.Series([f"tag{i}" for i in range(3000)], dtype=object)
+    assert _by_distinct(distinct, lambda c: nz.split_tags(c, None, 64)) == (None, None)
+    assert _by_distinct(_column(["男", "女"], n=50), lambda c: nz.choice(c, nz.GENDERS)) == (None, None)
+
+
+def test_a_big_file_read_by_distinct_cells_stores_and_reports_each_row(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows: list[list[object]] = [["序号", "姓名", "手机", "性别", "生日", "标签", "关系等级", "加入日期"]]
+    for i in range(1500):
+        rows.append([i + 1, f"客户{i}", f"138{i:08d}", ("女", "男", "未知")[i % 3], dt.date(1980 + i % 30, 1 + i % 12, 1),
+                     ("宝妈、团长", "上班族", "")[i % 3], ("粉丝", "会员", "KOC")[i % 3], dt.date(2025, 1 + i % 12, 5)])  # fmt: skip
+    rows[1200][3] = "女士?"  # one bad gender, on the sheet's row 1201
+    path = xlsx(tmp_path / "会员.xlsx", rows)
+    summary = ImportService(db).run(path, "customers", write_report=False)
+    assert summary.invalid == 1
+    assert [(i.row, i.column, i.value) for i in summary.issues] == [(1201, "性别", "女士?")]
+    summary = ImportService(db).run(path, "customers", skip_invalid=True)
+    assert summary.inserted == 1499
+    stored = q(db, "SELECT gender, birthday, level, added_on FROM customer WHERE phone = '13800000004'")
+    assert [tuple(map(str, r)) for r in stored] == [("male", "1984-05-01", "member", "2025-05-05")]
+    tags = q(db, "SELECT t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id JOIN customer c "
+                 "ON c.id = ct.customer_id WHERE c.phone = '13800000003' ORDER BY t.name")  # fmt: skip
+    assert tags == [("团长",), ("宝妈",)]
