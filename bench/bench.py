@@ -197,15 +197,19 @@ def import_figures(db_path: Path, data: Path, rounds: int = 3) -> dict[str, obje
 
     floor_db = folder / "floor.db"
 
+    def floor_connection() -> sqlite3.Connection:  # an empty database, written as the app writes its own
+        fresh(floor_db)
+        conn = sqlite3.connect(floor_db)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        return conn
+
     def floor_customers() -> float:
         # calamine reads the file, sqlite3 inserts its rows into a table of the same shape with the same
         # indexes (PRODUCT.md "Targets"): the customer table indexes phone, member code, WeChat ID, source
         # channel, added date and owner, so the floor's table indexes the file's columns for those (plain
         # indexes: the file's empty cells are "" to a bare insert, and would collide in a unique one)
-        fresh(floor_db)
-        conn = sqlite3.connect(floor_db)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
+        conn = floor_connection()
         t = time.perf_counter()
         rows = CalamineWorkbook.from_path(str(customers_xlsx)).get_sheet_by_index(0).to_python()
         width = len(rows[0])
@@ -221,10 +225,7 @@ def import_figures(db_path: Path, data: Path, rounds: int = 3) -> dict[str, obje
 
     def floor_orders() -> float:
         # pandas reads the CSV, sqlite3 inserts into an orders table with the same indexes
-        fresh(floor_db)
-        conn = sqlite3.connect(floor_db)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
+        conn = floor_connection()
         t = time.perf_counter()
         frame = pd.read_csv(orders_csv, dtype=str, keep_default_na=False)
         conn.execute(

@@ -185,7 +185,9 @@ class ImportService:
         self._db = db
 
     # -- preview -----------------------------------------------------------------------------------
-    def preview(self, path: Path | str, kind: str, sheet: str | None = None) -> ImportPreview:
+    def preview(self, path: Path | str, kind: str, sheet: str | None = None, *, count_rows: bool = True) -> ImportPreview:
+        """The file's header, mapping and first rows, for the owner to check. ``count_rows``: count the rows
+        with data for the wizard to show (an import that reads the file itself counts them as it goes)."""
         if kind not in FIELDS:
             raise ValueError(kind)
         path = Path(path)
@@ -229,8 +231,10 @@ class ImportService:
         sample = [[_cell_text(c) for c in row[: len(headers)]] for row in body[:20]]
         if grid.csv_text is not None and len(grid.rows) >= CSV_HEAD_ROWS:  # only the top was parsed: estimate
             data_rows = grid.csv_text.count("\n") - header_idx - (1 if grid.csv_text.endswith("\n") else 0)
-        else:
+        elif count_rows:
             data_rows = sum(map(_has_data, body))
+        else:
+            data_rows = len(body)  # empty rows included: not shown
         return ImportPreview(kind, path, grid.sheet, grid.sheets, header_idx + 1, headers, mapping,
                              remembered is not None, sample, data_rows, grid.encoding, grid)  # fmt: skip
 
@@ -298,7 +302,9 @@ class ImportService:
         started = time.perf_counter()
         report = progress or (lambda _s, _f: None)
         preview = (
-            source if isinstance(source, ImportPreview) else self.preview(Path(source), kind or "", sheet)
+            source
+            if isinstance(source, ImportPreview)
+            else self.preview(Path(source), kind or "", sheet, count_rows=False)
         )
         kind = preview.kind
         if mode not in MODES:
