@@ -95,12 +95,11 @@ ORDER_FIELDS: tuple[Field, ...] = (
           ("实付金额", "实收金额", "订单实付金额", "订单实际支付金额", "买家实际支付金额", "买家实付金额", "用户实付金额",
            "用户实付", "顾客实付",
            "顾客实付金额", "客户实付金额", "实付款", "实收款", "支付金额",
-           "付款金额", "订单金额", "交易金额", "成交金额", "消费金额", "销售金额", "结算金额", "收款金额", "金额", "实付",
-           "订单应付金额",
+           "付款金额", "应付金额", "订单应付金额", "订单金额", "交易金额", "成交金额", "消费金额", "销售金额", "结算金额", "收款金额", "金额", "实付",
            "小计", "amount", "paid", "total", "amount paid", "paid amount", "payment value", "payment amount",
            "total amount", "order amount", "order total", "grand total", "transaction amount", "tran amount",
            "purchase amount", "txn amount", "transaction value", "order value", "sales", "sales amount", "revenue",
-           "line total", "subtotal", "订单总额", "商品实付金额", "应付金额", "商品小计", "line amount",
+           "line total", "subtotal", "订单总额", "商品实付金额", "商品小计", "line amount",
            "item total", "item amount", "order total amount", "total collected", "net total"), "money"),
     Field("phone", QT_TRANSLATE_NOOP("ImportFields", "Customer phone"),
           ("手机号", "手机", "客户手机号", "会员手机号", "会员手机", "顾客手机号", "买家手机号", "买家手机", "下单人手机号",
@@ -286,19 +285,26 @@ def suggest_mapping(kind: str, headers: list[str]) -> list[str]:
     field's list wins and the others are kept as custom fields (customers) or left out (orders).
     """
     best: dict[str, tuple[int, int]] = {}  # field -> (alias rank, column)
+    every: dict[int, str] = {}  # columns of a field that several columns feed (企业标签 and 个人标签)
     for col, header in enumerate(headers):
         hit = find_alias(kind, header)
         if hit is not None:
             rank, key = hit
-            if key not in best or rank < best[key][0]:
+            if key in MULTI_COLUMN_FIELDS:
+                every[col] = key
+            elif key not in best or rank < best[key][0]:
                 best[key] = (rank, col)
     if kind == "orders" and "amount" in best:  # an amount column: quantity × unit price is not needed
         best.pop("quantity", None)
         best.pop("unit_price", None)
-    chosen = {col: key for key, (_rank, col) in best.items()}
+    chosen = {col: key for key, (_rank, col) in best.items()} | every
     fallback = CUSTOM if kind == "customers" else IGNORE
     return [chosen.get(col, fallback if str(h or "").strip() and normalise_header(h) not in ROW_NUMBERS else IGNORE)
             for col, h in enumerate(headers)]  # fmt: skip
+
+
+# fields that several columns may feed, their values joined: WeCom exports a contact's 企业标签 and 个人标签
+MULTI_COLUMN_FIELDS = frozenset({"tags"})
 
 
 # a column that numbers the rows of a sheet (序号): no customer's data, left out (and listed as left out)

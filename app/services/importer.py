@@ -43,6 +43,7 @@ from app.services.import_fields import (
     CUSTOM,
     FIELDS,
     IGNORE,
+    MULTI_COLUMN_FIELDS,
     find_alias,
     header_score,
     is_line_amount,
@@ -498,7 +499,7 @@ def _check_mapping(kind: str, headers: list[str], mapping: list[str]) -> None:
     if len(mapping) != len(headers):
         raise ValueError("mapping does not match the columns")
     used = [m for m in mapping if m not in (CUSTOM, IGNORE)]
-    dup = {m for m in used if used.count(m) > 1}
+    dup = {m for m in used if used.count(m) > 1} - MULTI_COLUMN_FIELDS
     if dup:
         raise ImportError_(
             QT_TRANSLATE_NOOP("Errors", "Two columns are mapped to the same field: {fields}."),
@@ -823,6 +824,9 @@ def _parse(
             for i in np.flatnonzero(mask):
                 issues.append(Issue(int(rownums[i]), header, _cell_text(raw.iat[i]), reason))
             bad_rows |= mask
+        if key in MULTI_COLUMN_FIELDS and key in parsed:  # a second tags column: each row's tags joined
+            values = pd.Series([list(dict.fromkeys((*a, *b))) for a, b in zip(parsed[key], values, strict=True)],
+                               index=values.index, dtype=object)  # fmt: skip
         parsed[key] = _identifier(key, values)
     # a totals or note row is said to be one, once: not also that its cells are not phones or dates
     not_records = {i.row for i in issues[first_issue:] if i.reason in (_TOTALS_ROW, _NOTE_ROW)}

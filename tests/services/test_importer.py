@@ -1098,3 +1098,30 @@ def test_a_big_file_read_by_distinct_cells_stores_and_reports_each_row(db, tmp_p
     tags = q(db, "SELECT t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id JOIN customer c "
                  "ON c.id = ct.customer_id WHERE c.phone = '13800000003' ORDER BY t.name")  # fmt: skip
     assert tags == [("团长",), ("宝妈",)]
+
+
+def test_wecom_enterprise_and_personal_tag_columns_both_become_tags(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = [["客户名称", "手机", "企业标签", "个人标签"],
+            ["小王", "13800000001", "高意向、宝妈", "宝妈；爱喝咖啡"],
+            ["小李", "13800000002", "", "老客"],
+            ["小张", "13800000003", "团长", ""]]  # fmt: skip
+    path = csv_file(tmp_path / "企业微信客户.csv", rows)
+    preview = ImportService(db).preview(path, "customers")
+    assert preview.mapping == ["name", "phone", "tags", "tags"]
+    summary = ImportService(db).run(path, "customers")
+    assert (summary.inserted, summary.invalid) == (3, 0)
+    tags = q(db, "SELECT c.name, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
+                 "JOIN customer c ON c.id = ct.customer_id ORDER BY c.phone, t.name")  # fmt: skip
+    assert tags == [("小王", "宝妈"), ("小王", "爱喝咖啡"), ("小王", "高意向"), ("小李", "老客"), ("小张", "团长")]
+    assert q(db, "SELECT count(*) FROM customer_field") == [(0,)]  # neither column left as a custom field
+    again = ImportService(db).run(path, "customers")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3)
+
+
+def test_the_amount_payable_is_taken_before_the_order_total_before_discounts(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.import_fields import suggest_mapping
+
+    # 京东: 订单金额 is the goods' total, 应付金额 what the buyer pays after discounts
+    assert suggest_mapping("orders", ["订单号", "下单时间", "订单金额", "应付金额", "手机"])[2:4] == ["__ignore__", "amount"]
+    # a till's 实收金额 (taken) still wins over 应付金额 (due)
+    assert suggest_mapping("orders", ["单号", "时间", "应付金额", "实收金额", "手机"])[2:4] == ["__ignore__", "amount"]
