@@ -264,6 +264,23 @@ class ImportService:
         field missing): the check ``run`` makes first, for a wizard to show while the owner maps columns."""
         _check_mapping(preview.kind, preview.headers, mapping)
 
+    def time_column(self, preview: ImportPreview, mapping: list[str]) -> tuple[int, int] | None:
+        """(day column, time column) when an order import joins a column of times of day to a column of days
+        to make the order time (a till's 销售日期 | 销售时间), judged on the file's first rows as the import
+        judges it on all of them; None when it does not. One of the two is mapped to nothing, yet read: the
+        wizard says so."""
+        if preview.kind != "orders" or "ordered_at" not in mapping:
+            return None
+        width = len(preview.headers)
+        rows = preview.grid.rows[preview.header_row : preview.header_row + 200]
+        if not rows:
+            return None
+        body = [list(r[:width]) + [None] * (width - len(r)) for r in rows]
+        frame = pd.DataFrame(np.array(body, dtype=object).reshape(len(body), width), dtype=object)
+        joined = list(mapping)  # the import's mapping once joined: the order time in the day column
+        time_col = _join_date_and_time(preview.kind, frame, _Texts(frame), preview.headers, joined)
+        return None if time_col is None else (joined.index("ordered_at"), time_col)
+
     # -- the import ---------------------------------------------------------------------------------
     def run(
         self,

@@ -661,6 +661,10 @@ class ImportColumnsPage(QWizardPage):
         self.info.setTextFormat(Qt.TextFormat.RichText)
         self.remembered = _styled(QLabel(self), GOOD_STYLE)
         self.remembered.setObjectName("importRemembered")
+        self.joined_time = _styled(QLabel(self), HINT_STYLE)  # a till's time column, read with its day column
+        self.joined_time.setObjectName("importJoinedTime")
+        self.joined_time.setWordWrap(True)
+        self._joined: tuple[int, int] | None = None
         self.busy_label = _styled(QLabel(self), HINT_STYLE)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
@@ -701,6 +705,7 @@ class ImportColumnsPage(QWizardPage):
         layout.addWidget(self.busy_label)
         layout.addWidget(self.busy)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.joined_time)
         layout.addLayout(bottom)
         self.reset_button.clicked.connect(self.reset_mapping)
 
@@ -817,11 +822,14 @@ class ImportColumnsPage(QWizardPage):
     def _validate(self) -> None:
         w = self._w
         self._problem = ""
+        self._joined = None
         if w.preview is not None:
             try:
                 w.service.check_mapping(w.preview, w.mapping)
             except UserError as exc:
                 self._problem = describe(exc)
+            else:
+                self._joined = w.service.time_column(w.preview, w.mapping)
         self._render()
 
     # -- state ---------------------------------------------------------------------------------------
@@ -853,6 +861,17 @@ class ImportColumnsPage(QWizardPage):
             self.info.setText(html.escape(self._w.path.name) if self._w.path else "")
         self.remembered.setVisible(preview is not None and preview.remembered)
         self.remembered.setText(self.tr("Using the columns you chose last time for a file like this one."))
+        joined = self._joined if preview is not None else None
+        self.joined_time.setVisible(joined is not None)
+        if joined is not None and preview is not None:
+            day_col, time_col = joined
+            self.joined_time.setText(
+                self.tr("The times of day in %1 are added to the days in %2: together they make each order's time.")
+                .replace("%1", f"「{preview.headers[time_col]}」")
+                .replace("%2", f"「{preview.headers[day_col]}」")
+            )
+        for col, combo in enumerate(self.combos):
+            combo.setToolTip(self.joined_time.text() if joined is not None and col in joined else "")
         problem = self._error or self._problem
         self.problem_label.setText(problem)
         self.problem_label.setVisible(bool(problem))

@@ -3068,6 +3068,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>已使用上次为这种表格保存的对应关系。</translation>
     </message>
     <message>
+        <source>The times of day in %1 are added to the days in %2: together they make each order&apos;s time.</source>
+        <translation>%1中的时刻与%2中的日期合在一起，作为每笔订单的下单时间。</translation>
+    </message>
+    <message>
         <source>Match the columns</source>
         <translation>对应列</translation>
     </message>

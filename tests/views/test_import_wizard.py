@@ -861,3 +861,31 @@ def test_the_language_can_change_while_the_wizard_is_open(qtbot, db, tmp_path) -
     finally:
         i18n.install("en")
     qtbot.waitUntil(lambda: wizard.check_page.title() == "Check the rows", timeout=5000)
+
+
+def test_a_tills_time_column_is_said_to_join_its_day_column(qtbot, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "pos.csv", [["单号", "销售日期", "销售时间", "手机号", "实收金额"],
+                                           ["X1", "2026-03-06", "18:30", "13200132001", "10"],
+                                           ["X2", "2026-03-06", "09:05:01", "13200132002", "12.5"]])  # fmt: skip
+    wizard = _wizard(qtbot, db, path)
+    assert wizard.kind == "orders"
+    _to_columns(qtbot, wizard)
+    page = wizard.columns_page
+    assert _fields(wizard)[1:3] == [IGNORE, "ordered_at"]  # the day column is mapped to nothing...
+    assert page.joined_time.isVisibleTo(page)  # ...yet read, and the page says so
+    said = page.joined_time.text()
+    assert said.index("「销售时间」") < said.index("「销售日期」")  # the times of day added to the days
+    assert page.combos[1].toolTip() == page.combos[2].toolTip() == said
+    # mapped the other way round (the days as the order time), the page says the same
+    page.set_field(2, IGNORE)
+    page.set_field(1, "ordered_at")
+    assert page.joined_time.isVisibleTo(page) and page.joined_time.text() == said
+    page.set_field(1, IGNORE)  # no order time at all: nothing joined, and the page asks for one
+    assert not page.joined_time.isVisibleTo(page) and page.problem_label.text()
+
+
+def test_a_customer_file_has_no_joined_time_column(qtbot, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "c.csv", [["姓名", "手机", "添加日期", "时间"], ["A", "13800000001", "2026-01-05", "10:00"]])
+    wizard = _wizard(qtbot, db, path)
+    _to_columns(qtbot, wizard)
+    assert not wizard.columns_page.joined_time.isVisibleTo(wizard.columns_page)
