@@ -274,6 +274,10 @@ def alias_index(kind: str) -> dict[str, tuple[int, str]]:
         for field in FIELDS[kind]:
             for rank, alias in enumerate(field.aliases):
                 index.setdefault(normalise_header(alias), (rank, field.key))
+        for field in FIELDS[kind]:  # a column headed as Siyu's own export heads it (Remark name) comes first:
+            label = normalise_header(field.label)  # a custom field of the file named 备注 is not the remark
+            if index.get(label, (0, field.key))[1] == field.key:
+                index[label] = (-1, field.key)
         _ALIAS_INDEX[kind] = index
     return _ALIAS_INDEX[kind]
 

@@ -1247,6 +1247,8 @@ class _CustomerPlan:
                 ):
                     target = _by_added_day(by_name_only.get((name[i], remark[i]), []), added[i], keys[i], claimed)
                 ids[i] = target or 0
+            if ids[i]:  # rows of one of the shop's customers are one record, and two customers' rows never are
+                keys[i] = f"id:{ids[i]}"  # (two contacts exported with one nickname and WeChat id, say)
             if code[i] is not None:  # one member code, one customer of the file
                 owner = code_owner.setdefault(code[i], keys[i])
                 if owner != keys[i]:

@@ -1125,3 +1125,21 @@ def test_the_amount_payable_is_taken_before_the_order_total_before_discounts(db,
     assert suggest_mapping("orders", ["订单号", "下单时间", "订单金额", "应付金额", "手机"])[2:4] == ["__ignore__", "amount"]
     # a till's 实收金额 (taken) still wins over 应付金额 (due)
     assert suggest_mapping("orders", ["单号", "时间", "应付金额", "实收金额", "手机"])[2:4] == ["__ignore__", "amount"]
+
+
+def test_two_customers_with_one_name_and_wechat_id_survive_export_and_import(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.export import ExportService
+
+    # the second row has no name: the remark names the customer, and the shop has two 小美 with WeChat id wx1
+    # (the duplicate finder's case); an export of the shop names both by their Siyu ID
+    first = csv_file(tmp_path / "a.csv", [["姓名", "备注名", "微信号", "备注"], ["小美", "", "wx1", "甲"],
+                                         ["", "小美", "wx1", "乙"]])  # fmt: skip
+    assert ImportService(db).run(first, "customers").inserted == 2
+    before = q(db, "SELECT id, name, remark_name, wechat_id, notes FROM customer ORDER BY id")
+    assert [r[1] for r in before] == ["小美", "小美"]
+    for suffix in (".xlsx", ".csv"):
+        out = tmp_path / f"shop{suffix}"
+        ExportService(db).export_customers(out)
+        again = ImportService(db).run(out, "customers")
+        assert (again.inserted, again.updated, again.unchanged, again.merged) == (0, 0, 2, 0)
+        assert q(db, "SELECT id, name, remark_name, wechat_id, notes FROM customer ORDER BY id") == before
