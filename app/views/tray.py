@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -126,9 +127,11 @@ def show_customers(window: QWidget, reminder: Reminder) -> None:
 
 
 class ReminderPanel(QFrame):
-    """The in-app fallback: a non-modal panel in the window's bottom-right corner, one row per reminder. After
-    ``FOLD_AFTER_MS`` without the pointer on it, it folds to its heading ("提醒（4）") so that it stops covering
-    the screen; a click on the heading (or the ▴ button) unfolds it."""
+    """The in-app fallback: a non-modal panel in the window's bottom-right corner, one row per reminder. It
+    folds into a button in the status bar ("提醒（4）") so that it stops covering the screen (the detail pane's
+    save button sits in that corner) as soon as the owner clicks or types anywhere else in the window, or after
+    ``FOLD_AFTER_MS`` without the pointer on it; a click on that button unfolds it.
+    × puts both away until the next reminders."""
 
     open_requested = Signal(object)
     FOLD_AFTER_MS = 30_000
@@ -149,11 +152,11 @@ class ReminderPanel(QFrame):
         self.fold_button = QToolButton(self)
         self.fold_button.setObjectName("foldReminders")
         self.fold_button.setAutoRaise(True)
-        self.fold_button.clicked.connect(lambda: self.unfold() if self.folded else self.fold())
+        self.fold_button.clicked.connect(self.fold)
         self.close_button = QToolButton(self)
         self.close_button.setAutoRaise(True)
         self.close_button.setText("×")
-        self.close_button.clicked.connect(self.hide)
+        self.close_button.clicked.connect(self.dismiss)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.fold_button)
@@ -166,11 +169,22 @@ class ReminderPanel(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.body)
         self.folded = False
+        self._watching = False  # the application's events filtered (while unfolded)
         self._fold_timer = QTimer(self)
         self._fold_timer.setSingleShot(True)
         self._fold_timer.timeout.connect(self._fold_if_idle)
         self.setFixedWidth(380)
         self.hide()
+        # folded: a button in the status bar says how many, and brings the panel back
+        self.status_button = QToolButton(window)
+        self.status_button.setObjectName("remindersFolded")
+        self.status_button.setAutoRaise(True)
+        self.status_button.setStyleSheet("QToolButton { color: #c0501c; font-weight: bold; }")
+        self.status_button.clicked.connect(self.unfold)
+        status = getattr(window, "statusBar", None)
+        if status is not None:
+            window.statusBar().addPermanentWidget(self.status_button)  # type: ignore[attr-defined]
+        self.status_button.hide()
         window.installEventFilter(self)
         self.retranslate_ui()
 
@@ -178,21 +192,64 @@ class ReminderPanel(QFrame):
         self.reminders = list(reminders)
         self._fill()
         self.unfold()
-        self.show()
-        self.raise_()
 
     def fold(self) -> None:
         self.folded = True
-        self.body.hide()
+        self._watch_work(False)
+        self._fold_timer.stop()
+        self.hide()
         self._show_heading()
-        self._place()
+        self.status_button.show()
 
     def unfold(self) -> None:
         self.folded = False
-        self.body.show()
+        self.status_button.hide()
         self._show_heading()
         self._place()
+        self.show()
+        self.raise_()
         self._fold_timer.start(self.FOLD_AFTER_MS)
+        self._watch_work(True)
+
+    def dismiss(self) -> None:
+        """× : the panel and its status-bar button put away, until the next reminders arrive."""
+        self.folded = False
+        self._fold_timer.stop()
+        self.status_button.hide()
+        self.hide()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        self._watch_work(not self.folded)
+
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._watch_work(False)
+        super().hideEvent(event)
+
+    def _watch_work(self, on: bool) -> None:
+        """While unfolded, watch the application's clicks and keys (a filter on every event costs, so only
+        then): work elsewhere in the window folds the panel out of the way."""
+        app = QCoreApplication.instance()
+        if app is None or on == self._watching:
+            return
+        self._watching = on
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+
+    def _works_elsewhere(self, watched: QObject, event: QEvent) -> bool:
+        """A click in the window outside the panel, or a key typed into a widget of the window outside it
+        (events the panel leaves unhandled travel on to the window: where they happened decides)."""
+        if event.type() == QEvent.Type.MouseButtonPress:
+            if not isinstance(watched, QWidget) or watched.window() is not self._window:
+                return False
+            where = self.mapFromGlobal(event.globalPosition().toPoint())  # type: ignore[attr-defined]
+            return not self.rect().contains(where)
+        if event.type() == QEvent.Type.KeyPress:
+            focus = QApplication.focusWidget()
+            return focus is not None and focus.window() is self._window and not (focus is self or self.isAncestorOf(focus))
+        return False
 
     def _fold_if_idle(self) -> None:
         if self.underMouse():  # being read: fold later
@@ -200,20 +257,12 @@ class ReminderPanel(QFrame):
         elif self.isVisible():
             self.fold()
 
-    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # a click on the folded heading
-        if self.folded:
-            self.unfold()
-        super().mousePressEvent(event)
-
     def _show_heading(self) -> None:
-        if self.folded:
-            self.heading.setText(self.tr("Reminders (%1)").replace("%1", str(len(self.reminders))))
-            self.fold_button.setText("▴")
-            self.fold_button.setToolTip(self.tr("Show the reminders"))
-        else:
-            self.heading.setText(self.tr("Reminders"))
-            self.fold_button.setText("▾")
-            self.fold_button.setToolTip(self.tr("Fold the panel to its heading"))
+        self.heading.setText(self.tr("Reminders"))
+        self.fold_button.setText("▾")
+        self.fold_button.setToolTip(self.tr("Fold the panel into the status bar"))
+        self.status_button.setText(self.tr("Reminders (%1)").replace("%1", str(len(self.reminders))))
+        self.status_button.setToolTip(self.tr("Show the reminders"))
 
     def _fill(self) -> None:
         while self.rows.count():
@@ -254,6 +303,8 @@ class ReminderPanel(QFrame):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Resize and self.isVisible():
             self._place()
+        elif self._watching and not self.folded and self._works_elsewhere(watched, event):
+            self.fold()
         return super().eventFilter(watched, event)
 
     def retranslate_ui(self) -> None:
@@ -347,7 +398,7 @@ class ReminderTray(QObject):
             if self.tray is not None:
                 self.tray.hide()
             if self.panel is not None:
-                self.panel.hide()
+                self.panel.dismiss()
 
     def _arm_day_timer(self) -> None:
         now = self._clock()

@@ -4402,16 +4402,16 @@ Customers you delete wait here, and you can restore them at any time.</source>
         <translation>提醒</translation>
     </message>
     <message>
+        <source>Fold the panel into the status bar</source>
+        <translation>收到状态栏</translation>
+    </message>
+    <message>
         <source>Reminders (%1)</source>
         <translation>提醒（%1）</translation>
     </message>
     <message>
         <source>Show the reminders</source>
         <translation>展开提醒</translation>
-    </message>
-    <message>
-        <source>Fold the panel to its heading</source>
-        <translation>收起提醒面板</translation>
     </message>
     <message>
         <source>Close</source>

@@ -98,16 +98,22 @@ def test_the_panel_folds_to_its_heading_and_unfolds_on_a_click(qtbot, demo_db) -
         tray.set_enabled(True)
     panel = tray.panel
     tall = panel.height()
+    assert panel.geometry().bottom() > window.height() - 60  # bottom right
     assert panel._fold_timer.isActive() and panel._fold_timer.interval() == panel.FOLD_AFTER_MS
     panel._fold_if_idle()  # the time is up and the pointer is elsewhere
-    assert panel.folded and not panel.body.isVisible() and panel.heading.text() == "提醒（2）"
-    assert panel.height() < tall / 2 and panel.geometry().bottom() > window.height() - 60  # still bottom right
-    qtbot.mouseClick(panel.heading, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    assert not panel.folded and panel.body.isVisible() and panel.height() == tall
+    # folded into the status bar: nothing covers the screen's corner (the detail pane's save button)
+    assert panel.folded and not panel.isVisible()
+    button = panel.status_button
+    assert button.isVisible() and button.text() == "提醒（2）" and button.parent() is not None
+    assert window.statusBar().isAncestorOf(button)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert not panel.folded and panel.isVisible() and panel.height() == tall and not button.isVisible()
     panel.fold_button.click()
-    assert panel.folded
-    panel.fold_button.click()
+    assert panel.folded and button.isVisible()
+    button.click()
     assert not panel.folded and len(panel.findChildren(QPushButton, "showReminder")) == 2
+    panel.close_button.click()  # put away: neither the panel nor its button
+    assert not panel.isVisible() and not button.isVisible()
 
 
 def test_switched_off_nothing_is_fetched(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
@@ -148,3 +154,27 @@ def test_bring_to_front_shows_a_minimised_window(qtbot, demo_db) -> None:  # typ
     window.showMinimized()
     window.bring_to_front()
     assert window.isVisible() and not window.isMinimized()
+
+
+def test_clicking_or_typing_elsewhere_folds_the_panel_out_of_the_way(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, Qt
+
+    window = _window(qtbot, demo_db)
+    ids, names = _customers(window, [2, 7, 11])
+    tray = _tray(window, lambda today: [Reminder(FOLLOW_UP, 3, ids, names)])
+    with qtbot.waitSignal(tray.reminders_shown, timeout=5000):
+        tray.set_enabled(True)
+    panel = tray.panel
+    assert not panel.folded
+    qtbot.mouseClick(panel.body, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))  # a click on the panel: stays
+    assert not panel.folded
+    table = window.customers.table
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(20, 10))  # work in the window
+    assert panel.folded and not panel.isVisible() and not panel._watching
+    qtbot.mouseClick(panel.status_button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert not panel.folded and panel._watching
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # typing, too
+    assert panel.folded and not panel._watching
+    panel.status_button.click()
+    panel.close_button.click()  # closed: nothing is watched any more
+    assert not panel.isVisible() and not panel._watching
