@@ -1343,8 +1343,10 @@ class _CustomerPlan:
             return values if every else [values[p] for p in fresh]  # read only below, never changed
 
         new = {c: pick(c) for c in CUSTOMER_COLUMNS if c != "owner_staff_id"}
-        new["name"] = [n if n is not None else (r or ph or "")
-                       for n, r, ph in zip(new["name"], new["remark_name"], new["phone"], strict=True)]  # fmt: skip
+        # a customer without a name is listed by what else names them (a member list of codes and phones)
+        new["name"] = [n if n is not None else (r or ph or mc or wx or "")
+                       for n, r, ph, mc, wx in zip(new["name"], new["remark_name"], new["phone"], new["member_code"],
+                                                   new["wechat_id"], strict=True)]  # fmt: skip
         new["gender"] = [g or "unknown" for g in new["gender"]]
         new["level"] = [lv or "fan" for lv in new["level"]]
         new["birthday_lunar"] = [bool(b) for b in new["birthday_lunar"]]
@@ -1876,7 +1878,7 @@ class _OrderPlan:
             phones = first["phone"].astype(object).where(first["phone"].notna(), None).tolist()
             codes = first["code"].astype(object).where(first["code"].notna(), None).tolist()
             names = first["name"].astype(object).where(first["name"].notna(), None).tolist()
-            names = [n if n is not None else (ph or "") for n, ph in zip(names, phones, strict=True)]
+            names = [n if n is not None else (ph or code or "") for n, ph, code in zip(names, phones, codes, strict=True)]
             keys = search_keys(names, [None] * len(names))
             with indexes_rebuilt_after(conn, "customer", len(names)):
                 insert_rows(conn.connection.dbapi_connection, "customer",

@@ -1143,3 +1143,20 @@ def test_two_customers_with_one_name_and_wechat_id_survive_export_and_import(db,
         again = ImportService(db).run(out, "customers")
         assert (again.inserted, again.updated, again.unchanged, again.merged) == (0, 0, 2, 0)
         assert q(db, "SELECT id, name, remark_name, wechat_id, notes FROM customer ORDER BY id") == before
+
+
+def test_a_customer_known_only_by_a_code_is_listed_by_it(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # public transaction data (UCI Online Retail II): customers are numbers, and some sales have none
+    orders = csv_file(tmp_path / "online_retail_ii.csv", [
+        ["Invoice", "StockCode", "Description", "Quantity", "InvoiceDate", "Price", "Customer ID", "Country"],
+        ["489434", "85048", "GLASS BALL", 12, "2009-12-01 07:45:00", 6.95, "13085.0", "United Kingdom"],
+        ["489434", "79323P", "PINK CHERRY LIGHTS", 12, "2009-12-01 07:45:00", 6.75, "13085.0", "United Kingdom"],
+        ["C489449", "22087", "PAPER BUNTING", -12, "2009-12-01 10:33:00", 2.95, "16321.0", "Australia"],
+        ["489436", "21755", "BLOCK WORD", 18, "2009-12-01 09:06:00", 5.45, "", "United Kingdom"]])  # fmt: skip
+    summary = ImportService(db).run(orders, "orders", skip_invalid=True, write_report=False)
+    assert (summary.inserted, summary.invalid, summary.created_customers) == (2, 1, 2)
+    assert [(i.row, i.column) for i in summary.issues] == [(5, "Customer ID")]  # a sale to nobody known
+    assert q(db, "SELECT name, member_code FROM customer ORDER BY id") == [("13085", "13085"), ("16321", "16321")]
+    members = csv_file(tmp_path / "members.csv", [["会员卡号", "积分"], ["V-1", "10"]])
+    ImportService(db).run(members, "customers")
+    assert q(db, "SELECT name FROM customer WHERE member_code = 'V-1'") == [("V-1",)]
