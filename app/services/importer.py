@@ -685,12 +685,16 @@ def _parse(
             first[idx[take]] = sub[take]
             first_col[idx[take]] = col
             pending[idx[take]] = False
-        lowered = np.strings.lower(first)
         totals = np.zeros(n, dtype=bool)
-        for word in TOTAL_WORDS:
-            totals |= np.strings.startswith(lowered, word)
+        worded = np.flatnonzero(np.strings.str_len(first) > 0)  # rows that start with text (not a number)
+        if len(worded):
+            lowered = np.strings.lower(first if len(worded) == n else first[worded])
+            hits = np.zeros(len(worded), dtype=bool)
+            for word in TOTAL_WORDS:
+                hits |= np.strings.startswith(lowered, word)
+            totals[worded] = hits
         for i in np.flatnonzero(totals):
-            cell = str(lowered[i])
+            cell = str(first[i]).lower()
             if cell[:1].isascii() and _TOTAL_EN.match(cell) is None:
                 totals[i] = False
         for i in np.flatnonzero(totals):
