@@ -1367,9 +1367,9 @@ class _CustomerPlan:
         progress(0.3)
         dbapi = conn.connection.dbapi_connection
         with indexes_rebuilt_after(conn, "customer", len(fresh)):
-            insert_rows(dbapi, "customer", ["id", *CUSTOMER_COLUMNS, "search_key", "created_at", "updated_at"],
-                        zip(new_ids, *[new[c] for c in CUSTOMER_COLUMNS], keys, [now] * len(fresh), [now] * len(fresh),
-                            strict=True))  # fmt: skip
+            insert_rows(dbapi, "customer", ["id", *CUSTOMER_COLUMNS, "search_key"],
+                        zip(new_ids, *[new[c] for c in CUSTOMER_COLUMNS], keys, strict=True),
+                        fixed={"created_at": now, "updated_at": now})  # fmt: skip
         summary.inserted += len(fresh)
         progress(0.6)
 
