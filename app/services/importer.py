@@ -76,9 +76,10 @@ _TOTAL_EN = re.compile(
     r"(?:grand\s*)?(?:sub\s*)?(?:total|sum)s?(?:$|\s*[:：(（]|\s*[\d¥$￥,.+\-]|\s*(?:合计|总计|小计|汇总)|\s+(?:amount|sales|"
     r"customers|orders|records|rows|count|revenue|value|paid|qty|quantity|items|members|spent|due)\b)"
 )
-# a note written under (or over) the table in a row of its own: 共 2 条记录, 导出时间：..., 制表人：...
+# a note written under (or over) the table in a row of its own: 共 2 条记录, 导出时间：..., 制表人：..., and the
+# # lines of a 支付宝 bill (#交易合计：…; not #1001, an order number)
 NOTE_ROW = re.compile(
-    r"\s*(?:共\s*[\d,]+\s*(?:条|行|人|位|个|笔|单|项)|(?:导出|打印|生成|统计|查询|报表|制表|下载)(?:时间|日期|人|于)|"
+    r"\s*(?:#(?!\s*\d)|共\s*[\d,]+\s*(?:条|行|人|位|个|笔|单|项)|(?:导出|打印|生成|统计|查询|报表|制表|下载)(?:时间|日期|人|于)|"
     r"(?:制表|操作|经办|审核)人|数据(?:来源|截[至止])|截[至止](?:日期|时间)?\s*[:：\d]|(?:注|备注|说明|提示)\s*[:：]|"
     r"(?:exported|generated|printed|downloaded)(?:\s+(?:by|at|on|from)\b|\s*[:：])|(?:export|print)\s+(?:time|date)|"
     r"\d+\s+(?:rows|records)\b)",
@@ -123,6 +124,7 @@ class ImportPreview:
     data_rows: int
     encoding: str | None
     grid: Grid = field(repr=False)
+    masked: str | None = None  # the header of a member-code column of masked numbers, not used as one
 
 
 @dataclass
@@ -224,12 +226,14 @@ class ImportService:
             )
         above = grid.rows[header_idx - 1] if header_idx > 0 else None
         headers = _headers(grid.rows[header_idx], grid.rows[header_idx + 1 :], above)
-        mapping = suggest_mapping(kind, headers)
+        body = grid.rows[header_idx + 1 :]
+        sample = [[_cell_text(c) for c in row[: len(headers)]] for row in body[:20]]
+        suggested = suggest_mapping(kind, headers)
+        mapping = _unmasked(kind, suggested, sample)
+        masked = next((headers[c] for c, (a, b) in enumerate(zip(suggested, mapping, strict=True)) if a != b), None)
         remembered = self._remembered(kind, headers)
         if remembered is not None:
             mapping = remembered
-        body = grid.rows[header_idx + 1 :]
-        sample = [[_cell_text(c) for c in row[: len(headers)]] for row in body[:20]]
         if grid.csv_text is not None and len(grid.rows) >= CSV_HEAD_ROWS:  # only the top was parsed: estimate
             data_rows = grid.csv_text.count("\n") - header_idx - (1 if grid.csv_text.endswith("\n") else 0)
         elif count_rows:
@@ -237,7 +241,7 @@ class ImportService:
         else:
             data_rows = len(body)  # empty rows included: not shown
         return ImportPreview(kind, path, grid.sheet, grid.sheets, header_idx + 1, headers, mapping,
-                             remembered is not None, sample, data_rows, grid.encoding, grid)  # fmt: skip
+                             remembered is not None, sample, data_rows, grid.encoding, grid, masked)  # fmt: skip
 
     def _remembered(self, kind: str, headers: list[str]) -> list[str] | None:
         with self._db.engine.connect() as conn:
@@ -262,7 +266,7 @@ class ImportService:
     def check_mapping(self, preview: ImportPreview, mapping: list[str]) -> None:
         """Raise ``ImportError_`` when ``mapping`` cannot be imported (two columns on one field, a required
         field missing): the check ``run`` makes first, for a wizard to show while the owner maps columns."""
-        _check_mapping(preview.kind, preview.headers, mapping)
+        _check_preview_mapping(preview, mapping)
 
     def time_column(self, preview: ImportPreview, mapping: list[str]) -> tuple[int, int] | None:
         """(day column, time column) when an order import joins a column of times of day to a column of days
@@ -328,7 +332,7 @@ class ImportService:
         if mode not in MODES:
             raise ValueError(mode)
         mapping = list(mapping or preview.mapping)
-        _check_mapping(kind, preview.headers, mapping)
+        _check_preview_mapping(preview, mapping)
         remark_notes = kind == "customers" and "remark_name" in mapping and "notes" not in mapping
         report(QT_TRANSLATE_NOOP("Import", "Reading"), 0.05)
         frame, rownums, texts = _data_frame(preview)
@@ -400,6 +404,23 @@ class ImportService:
                 log.exception("could not remember the column mapping")
         summary.seconds = time.perf_counter() - started
         return summary
+
+
+_MASKED = re.compile(r"\d\*{2,}\d|\*{4,}")  # 622202******1234: a card number a bank bill hides
+
+
+def _unmasked(kind: str, mapping: list[str], sample: list[list[str]]) -> list[str]:
+    """A member-code column whose numbers are masked (a bank or 云闪付 bill's 卡号 622202******1234) names no
+    one: two cards can look alike. It is kept as a custom field (customers) or left out (orders), and the
+    rows are matched by their other columns."""
+    if "member_code" not in mapping:
+        return mapping
+    col = mapping.index("member_code")
+    cells = [row[col] for row in sample if col < len(row) and row[col].strip()]
+    if cells and sum(bool(_MASKED.search(c)) for c in cells) * 2 >= len(cells):
+        mapping = list(mapping)
+        mapping[col] = CUSTOM if kind == "customers" else IGNORE
+    return mapping
 
 
 def _name_file_columns(kind: str, issues: list[Issue], headers: list[str], mapping: list[str]) -> list[Issue]:
@@ -510,6 +531,19 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value).strip()
+
+
+def _check_preview_mapping(preview: ImportPreview, mapping: list[str]) -> None:
+    """``_check_mapping``; when the file's only way to name a customer was a column of masked card numbers
+    (set aside by ``_unmasked``), the message says so."""
+    try:
+        _check_mapping(preview.kind, preview.headers, mapping)
+    except ImportError_:
+        if preview.masked and not {"phone", "member_code", "customer_siyu_id", "name", "wechat_id"} & set(mapping):
+            raise ImportError_(QT_TRANSLATE_NOOP(
+                "Errors", "{column} holds masked numbers (such as 622202******1234), which name no customer: "
+                          "export the file with full numbers, or add a phone column."), column=preview.masked) from None
+        raise
 
 
 def _check_mapping(kind: str, headers: list[str], mapping: list[str]) -> None:
@@ -991,6 +1025,7 @@ def _column_list(series: pd.Series) -> list[Any]:
     return series.to_numpy(dtype=object, na_value=None).tolist()
 
 
+_CLOCK_DIGITS = re.compile(r"\s*(?:[01]?\d|2[0-3])[0-5]\d[0-5]\d\s*")  # 103012, 93012: HHMMSS
 _TIME_TEXT = re.compile(r"\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?\s*")
 
 
@@ -1035,9 +1070,16 @@ def _times_of_day(cells: pd.Series) -> pd.Series | None:
     nothing)."""
     first = [v for v in cells.iloc[:200].tolist() if _cell_text(v).strip()][:50]
     if not first or not all(isinstance(v, dt.time) or (isinstance(v, str) and _TIME_TEXT.fullmatch(v))
-                            for v in first):  # fmt: skip
+                            or _CLOCK_DIGITS.fullmatch(_cell_text(v)) for v in first):  # fmt: skip
         return None
     text = nz.strings(cells)  # a time cell reads 10:05:01
+    # 103012 or 93012: a bank's or 云闪付's time of day, HHMMSS as digits (a number cell loses the first 0)
+    digits = np.strings.isdigit(text) & np.isin(np.strings.str_len(text), (5, 6))
+    if digits.any():
+        six = np.strings.zfill(text[digits], 6)
+        text = text.copy()
+        text[digits] = np.strings.add(np.strings.add(np.strings.add(np.strings.add(
+            np.strings.slice(six, 0, 2), ":"), np.strings.slice(six, 2, 4)), ":"), np.strings.slice(six, 4, 6))
     short = np.strings.count(text, ":") == 1  # 18:30
     text = np.where(short, np.strings.add(text, ":00"), text)
     clock = pd.to_timedelta(pd.Series(text.astype(object), index=cells.index), errors="coerce")
@@ -1072,7 +1114,8 @@ def _other_phones(
 ) -> tuple[pd.Series, pd.Series]:
     """A customer's phone cell that holds a landline (0571-88881234) or several numbers (138…/139…) is no bad
     cell: the first mobile among them is the phone, and the cell as written is kept as a custom field named
-    after the column, so that nothing the file says is lost."""
+    after the column (电话原文), so that nothing the file says is lost. Not the column's own name: an export
+    would head two columns 电话, the field's and the custom one's, and the second read back as another field."""
     keep = pd.Series([None] * len(values), index=values.index, dtype=object)
     values, bad = values.copy(), bad.copy()
     for i in np.flatnonzero(bad.to_numpy(dtype=bool)):
@@ -1082,7 +1125,7 @@ def _other_phones(
             values.iat[i] = pd.NA if mobile is None else mobile
             keep.iat[i] = str(arr[i])
     if keep.notna().any():
-        parsed[f"custom:{header}"] = keep
+        parsed[f"custom:{header}原文"] = keep
     return values, bad
 
 

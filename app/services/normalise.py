@@ -145,7 +145,8 @@ def _float_texts(values: np.ndarray) -> np.ndarray:
 
 # what exports write in a date or number cell that has nothing to say
 PLACEHOLDERS = ("-", "--", "---", "—", "——", "–", "/", "无", "暂无", "n/a", "na", "null", "none", "nan",
-                "0000-00-00", "0000-00-00 00:00:00", "0000/00/00", "00/00/0000")  # a date a database left unset
+                "0000-00-00", "0000-00-00 00:00:00", "0000/00/00", "00/00/0000",  # a date a database left unset
+                "0001-01-01", "0001-01-01 00:00:00")  # .NET's first day, written for "no date"
 
 
 def _placeholder(arr: np.ndarray) -> np.ndarray:
@@ -339,10 +340,19 @@ def dates(
         present[need] = (np.strings.str_len(sub_arr) > 0) & ~_placeholder(sub_arr)
     else:
         present = np.ones(len(values), dtype=bool)
+    # the days systems write for "no date": Excel's day 0 and 1 (1899-12-30/31), 1900-01-01 (a till's empty
+    # birthday), SQL Server's first day (1753-01-01); no customer was born or added then
+    unset = result.dt.normalize().isin(_UNSET_DAYS).to_numpy()
+    if unset.any():
+        result[unset] = pd.NaT
+        present = present & ~unset
     bad = pd.Series(present, index=values.index) & result.isna()
     if not with_time:
         result = result.dt.normalize()
     return result, bad
+
+
+_UNSET_DAYS = pd.to_datetime(["1899-12-30", "1899-12-31", "1900-01-01", "1753-01-01"])
 
 
 def _ns(stamps: pd.Series) -> pd.Series:

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import text
 
+from app.services.import_fields import CUSTOM, IGNORE
 from app.services.importer import ImportError_, ImportService
 from app.services.tabular import FileReadError
 
@@ -904,7 +905,7 @@ def test_a_birthday_column_headed_lunar_holds_lunar_birthdays(db, tmp_path: Path
 
 
 def test_a_landline_or_two_numbers_in_a_customers_phone_cell_are_kept(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = xlsx(tmp_path / "c.xlsx", [["姓名", "电话", "微信号"], ["老周", "0571-88881234", None],
+    path = xlsx(tmp_path / "c.xlsx", [["姓名", "手机号", "微信号"], ["老周", "0571-88881234", None],
                                       ["小吴", "13812340001/13812340002", None],
                                       ["阿梅", "\u200b13812340003", "wx_amei\u200b"], ["错", "12345", None]])  # fmt: skip
     summary = ImportService(db).run(path, "customers", skip_invalid=True, write_report=False)
@@ -912,8 +913,17 @@ def test_a_landline_or_two_numbers_in_a_customers_phone_cell_are_kept(db, tmp_pa
     assert q(db, "SELECT name, phone, wechat_id FROM customer ORDER BY id") == [
         ("老周", None, None), ("小吴", "13812340001", None), ("阿梅", "13812340003", "wx_amei")]  # fmt: skip
     assert q(db, "SELECT c.name, f.value FROM customer_field f JOIN customer c ON c.id = f.customer_id "
-                 "WHERE f.name = '电话' ORDER BY c.id") == [("老周", "0571-88881234"), ("小吴", "13812340001/13812340002")]  # fmt: skip
+                 "WHERE f.name = '手机号原文' ORDER BY c.id") == [("老周", "0571-88881234"), ("小吴", "13812340001/13812340002")]  # fmt: skip
     assert ImportService(db).run(path, "customers", skip_invalid=True, write_report=False).inserted == 0
+    # an export of the shop heads the phone 手机号 and the kept cell 手机号原文: read back, nothing changes
+    from app.services.export import ExportService
+
+    before = q(db, "SELECT customer_id, name, value FROM customer_field ORDER BY 1, 2")
+    for suffix in (".xlsx", ".csv"):
+        ExportService(db).export_customers(tmp_path / f"shop{suffix}", translate=_chinese)
+        again = ImportService(db).run(tmp_path / f"shop{suffix}", "customers")
+        assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3)
+    assert q(db, "SELECT customer_id, name, value FROM customer_field ORDER BY 1, 2") == before
 
 
 def test_a_tills_day_and_time_columns_make_the_order_time(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -1160,3 +1170,82 @@ def test_a_customer_known_only_by_a_code_is_listed_by_it(db, tmp_path: Path) -> 
     members = csv_file(tmp_path / "members.csv", [["会员卡号", "积分"], ["V-1", "10"]])
     ImportService(db).run(members, "customers")
     assert q(db, "SELECT name FROM customer WHERE member_code = 'V-1'") == [("V-1",)]
+
+
+_ZH: list[object] = []
+
+
+def _chinese(context: str, source: str) -> str:
+    """Export headers as the app writes them in Chinese: its own translations, read with a QTranslator."""
+    from PySide6.QtCore import QTranslator
+
+    from app import paths
+
+    if not _ZH:
+        translator = QTranslator()
+        assert translator.load("siyu_zh_CN", str(paths.resource("translations")))
+        _ZH.append(translator)
+    return _ZH[0].translate(context, source) or source  # type: ignore[attr-defined]
+
+
+def test_the_days_systems_write_for_no_date_are_no_date(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # tills write Excel's day 0 (1899-12-30) or 1900-01-01 for a member without a birthday or join date
+    path = csv_file(tmp_path / "会员.csv", [["会员卡号", "姓名", "生日", "开卡日期"],
+                                           ["V1", "甲", "1900-01-01", "1899-12-30"],
+                                           ["V2", "乙", "1899-12-31", "0001-01-01 00:00:00"],
+                                           ["V3", "丙", "1990-05-06", "2024-03-01"]])  # fmt: skip
+    summary = ImportService(db).run(path, "customers")
+    assert (summary.inserted, summary.invalid) == (3, 0)
+    assert [(n, b and str(b), a and str(a)) for n, b, a in q(db, "SELECT name, birthday, added_on FROM customer ORDER BY id")] == [
+        ("甲", None, None), ("乙", None, None), ("丙", "1990-05-06", "2024-03-01")]  # fmt: skip
+    from app.services.export import ExportService
+
+    ExportService(db).export_customers(tmp_path / "shop.xlsx")
+    again = ImportService(db).run(tmp_path / "shop.xlsx", "customers")
+    assert (again.inserted, again.updated, again.invalid) == (0, 0, 0)
+
+
+def test_a_payment_bills_hash_lines_and_a_banks_hhmmss_times(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # 支付宝: # lines above and below the table; the ones below are notes, not orders without a time
+    alipay = csv_file(tmp_path / "alipay.csv", [["#支付宝业务明细查询"], ["#账号：[20881234]"],
+                                                ["商户订单号", "创建时间", "订单金额（元）", "手机号"],
+                                                ["A1", "2026-01-05 11:30:12", "1288.00", "13900139001"],
+                                                ["#-----业务明细列表结束-----"], ["#交易合计：1笔，共1288.00元"],
+                                                ["#1001 是订单号，不是说明"]], encoding="gbk")  # fmt: skip
+    summary = ImportService(db).run(alipay, "orders", write_report=False)
+    assert [(i.row, i.reason) for i in summary.issues][:2] == [
+        (5, "a note under the table, not a record"), (6, "a note under the table, not a record")]  # fmt: skip
+    assert summary.issues[-1].row == 7 and summary.issues[-1].reason != "a note under the table, not a record"
+    # 云闪付 and banks: the day 20260105 and the time 103012 (or 93012, a number cell) in two columns
+    bank = csv_file(tmp_path / "bank.csv", [["交易日期", "交易时间", "手机号", "交易金额"],
+                                            ["20260105", "103012", "13800138000", "100.00"],
+                                            ["20260105", "93000", "13900139001", "50.00"]])  # fmt: skip
+    assert ImportService(db).run(bank, "orders").inserted == 2
+    assert [str(t)[:19] for (t,) in q(db, "SELECT ordered_at FROM orders WHERE amount_cents IN (10000, 5000) "
+                                           "ORDER BY amount_cents DESC")] == ["2026-01-05 10:30:12", "2026-01-05 09:30:00"]  # fmt: skip
+
+
+def test_masked_card_numbers_name_no_customer(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = [["交易日期", "卡号", "交易金额", "手机号"], ["20260105", "622202******1234", "100.00", "13800138000"],
+            ["20260105", "622202******1234", "50.00", "13900139001"]]  # fmt: skip
+    path = csv_file(tmp_path / "unionpay.csv", rows)
+    preview = ImportService(db).preview(path, "orders")
+    assert preview.mapping[1] == IGNORE and preview.masked == "卡号"  # two cards may look alike: not a member code
+    assert ImportService(db).run(path, "orders").created_customers == 2  # told apart by their phones
+    customers = ImportService(db).preview(path, "customers")
+    assert customers.mapping[1] == CUSTOM  # kept as written, as a custom field
+    bare = csv_file(tmp_path / "cards.csv", [[c for c in r[:3]] for r in rows])
+    with pytest.raises(ImportError_) as caught:
+        ImportService(db).run(bare, "orders")
+    assert "masked" in caught.value.template and caught.value.params["column"] == "卡号"
+
+
+def test_erp_and_accounting_headers(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.import_fields import suggest_mapping
+
+    # 管家婆 / 用友 T+ / 金蝶: 单据日期, 往来单位, 客户编码, 价税合计; 聚水潭: 线上订单号
+    assert suggest_mapping("orders", ["单据编号", "单据日期", "往来单位", "客户编码", "价税合计"]) == [
+        "external_no", "ordered_at", "name", "member_code", "amount"]  # fmt: skip
+    assert suggest_mapping("orders", ["线上订单号", "下单时间", "已付金额", "手机号"]) == [
+        "external_no", "ordered_at", "amount", "phone"]  # fmt: skip
+    assert suggest_mapping("customers", ["客户编码", "往来单位"]) == ["member_code", "name"]
