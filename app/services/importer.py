@@ -737,6 +737,7 @@ def _parse(
                                 _TOTALS_ROW))  # fmt: skip
         bad_rows |= totals
         # a note in a row of its own (its only cell) at the foot of the table, where exports write them
+        summary_at = None  # a summary table under the table: its heading row
         for i in range(max(0, n - NOTE_ROWS), n):
             cell = str(first[i])
             cells = [t for t in (_cell_text(v).strip() for v in frame.iloc[i]) if t]
@@ -745,6 +746,14 @@ def _parse(
                 issues.append(Issue(int(rownums[i]), headers[int(first_col[i])] if first_col[i] < len(headers) else "",
                                     cell, _NOTE_ROW))  # fmt: skip
                 bad_rows[i] = True
+            elif summary_at is None and len(cells) >= 2 and all("总" in t and not any(c.isdigit() for c in t) for t in cells):
+                summary_at = i  # 微信支付's 总交易单数 | 应结订单总金额 | 退款总金额, over a row of figures
+        for i in range(summary_at if summary_at is not None else n, n):  # that heading and its figures: totals
+            cells = [t for t in (_cell_text(v).strip() for v in frame.iloc[i]) if t]
+            if cells and not bad_rows[i]:
+                col = next(c for c, v in enumerate(frame.iloc[i]) if _cell_text(v).strip())
+                issues.append(Issue(int(rownums[i]), headers[col] if col < len(headers) else "", cells[0], _TOTALS_ROW))
+                bad_rows[i] = totals[i] = True
     for col in frame.columns[len(headers) :]:  # cells to the right of the last header (CSV rows past the top)
         arr = texts[col]
         for i in np.flatnonzero(np.strings.str_len(arr) > 0):

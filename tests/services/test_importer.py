@@ -1249,3 +1249,16 @@ def test_erp_and_accounting_headers(db, tmp_path: Path) -> None:  # type: ignore
     assert suggest_mapping("orders", ["线上订单号", "下单时间", "已付金额", "手机号"]) == [
         "external_no", "ordered_at", "amount", "phone"]  # fmt: skip
     assert suggest_mapping("customers", ["客户编码", "往来单位"]) == ["member_code", "name"]
+
+
+def test_a_wechat_pay_bills_summary_table_is_its_totals(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "wxpay.csv", [["交易时间", "商户订单号", "订单金额", "手机号"],
+                                             ["`2026-01-05 10:00:00", "`SO1", "`100.00", "13800138000"],
+                                             ["`2026-01-05 11:00:00", "`SO2", "`20.00", "13900139001"],
+                                             ["总交易单数", "应结订单总金额", "退款总金额", ""],
+                                             ["`2", "`¥120.00", "`¥0.00", ""]])  # fmt: skip
+    summary = ImportService(db).run(path, "orders", skip_invalid=True, write_report=False)
+    assert [(i.row, i.value, i.reason) for i in summary.issues] == [
+        (4, "总交易单数", "a totals row, not a record"), (5, "2", "a totals row, not a record")]  # fmt: skip
+    assert summary.inserted == 2
+    assert q(db, "SELECT external_no, amount_cents FROM orders ORDER BY 1") == [("SO1", 10000), ("SO2", 2000)]
