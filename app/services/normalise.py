@@ -312,12 +312,16 @@ def other_phones(text: str) -> tuple[bool, str | None]:
     if LANDLINE.fullmatch(text) or LANDLINE.fullmatch(text.replace(" ", "")):
         return True, None
     parts = [p for p in _SEVERAL.split(text) if p]
-    if len(parts) < 2:
-        return False, None
-    mobiles = phones(pd.Series(parts, dtype=object))[0].tolist()
-    if not all(m is not pd.NA or LANDLINE.fullmatch(p) for m, p in zip(mobiles, parts, strict=True)):
-        return False, None
-    return True, next((m for m in mobiles if m is not pd.NA), None)
+    if len(parts) >= 2:
+        mobiles = phones(pd.Series(parts, dtype=object))[0].tolist()
+        if all(m is not pd.NA or LANDLINE.fullmatch(p) for m, p in zip(mobiles, parts, strict=True)):
+            return True, next((m for m in mobiles if m is not pd.NA), None)
+    # a mobile with words around it: 13800138003转8001, 13800138014（本人）, tel:13800138000
+    found = _MOBILE_IN_TEXT.search(text)
+    return (True, found.group(0)) if found else (False, None)
+
+
+_MOBILE_IN_TEXT = re.compile(r"(?<![\d*])1[3-9]\d{9}(?![\d*])")
 
 
 def dates(

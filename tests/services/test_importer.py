@@ -1262,3 +1262,13 @@ def test_a_wechat_pay_bills_summary_table_is_its_totals(db, tmp_path: Path) -> N
         (4, "总交易单数", "a totals row, not a record"), (5, "2", "a totals row, not a record")]  # fmt: skip
     assert summary.inserted == 2
     assert q(db, "SELECT external_no, amount_cents FROM orders ORDER BY 1") == [("SO1", 10000), ("SO2", 2000)]
+
+
+def test_a_mobile_with_words_around_it_is_the_phone_and_the_cell_is_kept(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "c.csv", [["姓名", "手机号"], ["甲", "13800138003转8001"], ["乙", "13800138014（本人）"],
+                                         ["丙", "138001380001"]])  # fmt: skip
+    summary = ImportService(db).run(path, "customers", skip_invalid=True, write_report=False)
+    assert [(i.row, i.value) for i in summary.issues] == [(4, "138001380001")]  # twelve digits: no mobile
+    assert q(db, "SELECT c.phone, f.value FROM customer c JOIN customer_field f ON f.customer_id = c.id "
+                 "WHERE f.name = '手机号原文' ORDER BY c.id") == [
+        ("13800138003", "13800138003转8001"), ("13800138014", "13800138014（本人）")]  # fmt: skip
