@@ -336,6 +336,9 @@ class ImportService:
         remark_notes = kind == "customers" and "remark_name" in mapping and "notes" not in mapping
         report(QT_TRANSLATE_NOOP("Import", "Reading"), 0.05)
         frame, rownums, texts = _data_frame(preview)
+        if not len(frame):  # a header and nothing under it: said, not "0 added" as if rows had been read
+            raise ImportError_(QT_TRANSLATE_NOOP("Errors", "{path} has column names in row {row} but no data "
+                                                           "under them."), path=preview.path.name, row=preview.header_row)  # fmt: skip
         if remark_notes:  # 备注 in a hand-kept ledger: notes, longer than a remark name (128 characters) holds
             col = mapping.index("remark_name")
             if col < frame.shape[1] and max(map(len, map(_cell_text, frame[col].tolist())), default=0) > MAX_LENGTHS["customers"]["remark_name"]:

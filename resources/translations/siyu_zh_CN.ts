@@ -1686,6 +1686,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>{path}：前 {rows} 行中没有找到表头。请加一行列名，例如 {examples}。</translation>
     </message>
     <message>
+        <source>{path} has column names in row {row} but no data under them.</source>
+        <translation>{path} 第 {row} 行有列名，但下面没有数据。</translation>
+    </message>
+    <message>
         <source>{column} holds masked numbers (such as 622202******1234), which name no customer: export the file with full numbers, or add a phone column.</source>
         <translation>{column} 列的号码是打码的（如 622202******1234），认不出是哪位客户：请导出完整号码的文件，或加上手机号列。</translation>
     </message>
