@@ -344,11 +344,9 @@ class ImportService:
             if col < frame.shape[1] and max(map(len, map(_cell_text, frame[col].tolist())), default=0) > MAX_LENGTHS["customers"]["remark_name"]:
                 mapping[col] = "notes"
         joined_time = _join_date_and_time(kind, frame, texts, preview.headers, mapping) if kind == "orders" else None
-        second_phones = _second_phones(frame, texts, preview.headers, mapping) if kind == "orders" else set()
         summary = ImportSummary(kind, dry_run=dry_run)
         summary.ignored_columns = [
-            h for c, (h, m) in enumerate(zip(preview.headers, mapping, strict=True))
-            if m == IGNORE and h and c != joined_time and c not in second_phones
+            h for c, (h, m) in enumerate(zip(preview.headers, mapping, strict=True)) if m == IGNORE and h and c != joined_time
         ]
         issues: list[Issue] = []
         report(QT_TRANSLATE_NOOP("Import", "Checking"), 0.15)
@@ -1076,27 +1074,6 @@ def _join_date_and_time(
             mapping[mapped], mapping[day_col] = IGNORE, "ordered_at"
             return time_col
     return None
-
-
-def _second_phones(frame: pd.DataFrame, texts: dict[int, np.ndarray], headers: list[str], mapping: list[str]) -> set[int]:
-    """An order file with two phone columns (有赞分销: 买家手机号, often empty, and 收货人手机号): where the phone
-    column chosen is empty, the other's number is the customer's. Returns the columns so read."""
-    if "phone" not in mapping:
-        return set()
-    mapped = mapping.index("phone")
-    used: set[int] = set()
-    for other in [c for c, (h, m) in enumerate(zip(headers, mapping, strict=True))
-                  if m == IGNORE and c < frame.shape[1] and (find_alias("orders", h) or (0, ""))[1] == "phone"]:  # fmt: skip
-        empty = np.strings.str_len(nz.strings(frame[mapped])) == 0
-        given = np.strings.str_len(nz.strings(frame[other])) > 0
-        take = empty & given
-        if take.any():
-            column = frame[mapped].astype(object).copy()
-            column[take] = frame[other][take]
-            frame[mapped] = column
-            texts.pop(mapped, None)
-            used.add(other)
-    return used
 
 
 def _times_of_day(cells: pd.Series) -> pd.Series | None:

@@ -1272,13 +1272,3 @@ def test_a_mobile_with_words_around_it_is_the_phone_and_the_cell_is_kept(db, tmp
     assert q(db, "SELECT c.phone, f.value FROM customer c JOIN customer_field f ON f.customer_id = c.id "
                  "WHERE f.name = '手机号原文' ORDER BY c.id") == [
         ("13800138003", "13800138003转8001"), ("13800138014", "13800138014（本人）")]  # fmt: skip
-
-
-def test_an_order_with_its_buyers_phone_empty_takes_the_receivers(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = csv_file(tmp_path / "fenxiao.csv", [["订单号", "付款时间", "买家手机号", "收货人姓名", "收货人手机号", "订单实付金额"],
-                                               ["E001", "2026-01-05 10:30:00", "", "李四", "13900139001", "88.00"],
-                                               ["E002", "2026-01-05 11:30:00", "13800138000", "王五", "13700137000", "9.00"]])  # fmt: skip
-    summary = ImportService(db).run(path, "orders")
-    assert (summary.inserted, summary.invalid, summary.ignored_columns) == (2, 0, [])
-    assert q(db, "SELECT c.phone, o.external_no FROM orders o JOIN customer c ON c.id = o.customer_id ORDER BY 2") == [
-        ("13900139001", "E001"), ("13800138000", "E002")]  # the buyer's phone first, when there is one
