@@ -79,13 +79,16 @@ _TOTAL_EN = re.compile(
 # a note written under (or over) the table in a row of its own: 共 2 条记录, 导出时间：..., 制表人：..., and the
 # # lines of a 支付宝 bill (#交易合计：…; not #1001, an order number)
 NOTE_ROW = re.compile(
-    r"\s*(?:#(?!\s*\d)|共\s*[\d,]+\s*(?:条|行|人|位|个|笔|单|项)|(?:导出|打印|生成|统计|查询|报表|制表|下载)(?:时间|日期|人|于)|"
+    r"\s*(?:#\s*(?:-{3,}|[^#\d\s][^#：:]*[：:])|共\s*[\d,]+\s*(?:条|行|人|位|个|笔|单|项)|(?:导出|打印|生成|统计|查询|报表|制表|下载)(?:时间|日期|人|于)|"
     r"(?:制表|操作|经办|审核)人|数据(?:来源|截[至止])|截[至止](?:日期|时间)?\s*[:：\d]|(?:注|备注|说明|提示)\s*[:：]|"
     r"(?:exported|generated|printed|downloaded)(?:\s+(?:by|at|on|from)\b|\s*[:：])|(?:export|print)\s+(?:time|date)|"
     r"\d+\s+(?:rows|records)\b)",
     re.IGNORECASE,
 )
 NOTE_ROWS = 20  # how far up from the last row such notes are looked for
+# the heading of a summary table under the data (微信支付: 总交易单数, 应结订单总金额, 手续费总金额) and its figures
+_SUMMARY_LABEL = re.compile(r"[^\d]*总[^\d]*(?:数|额)")
+_FIGURE = re.compile(r"[`'=\"¥￥$+-]*[\d,.]+%?\"?")
 
 
 def _identity(_context: str, text_: str) -> str:
@@ -749,9 +752,10 @@ def _parse(
                 issues.append(Issue(int(rownums[i]), headers[int(first_col[i])] if first_col[i] < len(headers) else "",
                                     cell, _NOTE_ROW))  # fmt: skip
                 bad_rows[i] = True
-            elif summary_at is None and len(cells) >= 2 and all("总" in t and not any(c.isdigit() for c in t) for t in cells):
-                summary_at = i  # 微信支付's 总交易单数 | 应结订单总金额 | 退款总金额, over a row of figures
-        for i in range(summary_at if summary_at is not None else n, n):  # that heading and its figures: totals
+            elif (summary_at is None and i + 1 < n and len(cells) >= 2 and all(_SUMMARY_LABEL.fullmatch(t) for t in cells)
+                  and all(_FIGURE.fullmatch(t) for t in (_cell_text(v).strip() for v in frame.iloc[i + 1]) if t)):
+                summary_at = i  # 微信支付's 总交易单数 | 应结订单总金额 | 退款总金额, over a row of its figures
+        for i in () if summary_at is None else (summary_at, summary_at + 1):  # that heading and its figures
             cells = [t for t in (_cell_text(v).strip() for v in frame.iloc[i]) if t]
             if cells and not bad_rows[i]:
                 col = next(c for c, v in enumerate(frame.iloc[i]) if _cell_text(v).strip())
@@ -819,7 +823,7 @@ def _parse(
             bad = bad & ~lost & ~masked
             bad_rows |= lost | masked
             if kind == "customers" and bad.any():  # a landline, or two numbers: kept, the first mobile used
-                values, bad = _other_phones(values, bad, arr, parsed, header)
+                values, bad = _other_phones(values, bad, arr, parsed, header, headers)
         elif kind_ in ("date", "datetime"):
             with_time = kind_ == "datetime"  # order times: nearly every cell distinct
             values, bad = (None, None) if with_time else _by_distinct(raw, nz.dates)
@@ -1122,7 +1126,8 @@ def _plan_days(values: pd.Series, bad: pd.Series, arr: np.ndarray, today: pd.Tim
 
 
 def _other_phones(
-    values: pd.Series, bad: pd.Series, arr: np.ndarray, parsed: dict[str, pd.Series], header: str
+    values: pd.Series, bad: pd.Series, arr: np.ndarray, parsed: dict[str, pd.Series], header: str,
+    headers: list[str] | None = None,
 ) -> tuple[pd.Series, pd.Series]:
     """A customer's phone cell that holds a landline (0571-88881234) or several numbers (138…/139…) is no bad
     cell: the first mobile among them is the phone, and the cell as written is kept as a custom field named
@@ -1137,7 +1142,10 @@ def _other_phones(
             values.iat[i] = pd.NA if mobile is None else mobile
             keep.iat[i] = str(arr[i])
     if keep.notna().any():
-        parsed[f"custom:{header}原文"] = keep
+        name = f"{header}原文"
+        while name in (headers or ()):  # a column of the file already has that name (an edited export)
+            name += "2"
+        parsed[f"custom:{name}"] = keep
     return values, bad
 
 
@@ -1264,6 +1272,8 @@ class _CustomerPlan:
         keys: list[str] = [""] * n
         code_owner: dict[str, str] = {}
         claimed: dict[int, str] = {}  # name-only customers matched so far, by the file's record key
+        by_siyu_id: dict[str, set[int]] = {}  # record key -> customers rows with that key name by Siyu's number
+        named = [False] * n  # rows that name their customer by Siyu's number
         for i in range(n):
             # repeated rows of one customer in the file are folded together: same phone, else member code,
             # else name + WeChat id, else Siyu's number, else name + remark
@@ -1287,6 +1297,8 @@ class _CustomerPlan:
                 and _same_person(by_id[int(sid)], (phone[i], code[i], name[i], wechat[i]))
             ):
                 ids[i] = int(sid)  # an export of this shop: the customer it came from
+                by_siyu_id.setdefault(keys[i], set()).add(ids[i])
+                named[i] = True
             else:
                 pid = by_phone.get(phone[i]) if phone[i] is not None else None
                 cid = by_code.get(code[i]) if code[i] is not None else None
@@ -1306,8 +1318,6 @@ class _CustomerPlan:
                 ):
                     target = _by_added_day(by_name_only.get((name[i], remark[i]), []), added[i], keys[i], claimed)
                 ids[i] = target or 0
-            if ids[i]:  # rows of one of the shop's customers are one record, and two customers' rows never are
-                keys[i] = f"id:{ids[i]}"  # (two contacts exported with one nickname and WeChat id, say)
             if code[i] is not None:  # one member code, one customer of the file
                 owner = code_owner.setdefault(code[i], keys[i])
                 if owner != keys[i]:
@@ -1316,6 +1326,15 @@ class _CustomerPlan:
                         "member_code",
                         QT_TRANSLATE_NOOP("Import", "this member code is used by another row"),
                     )
+        # A row that names its customer by Siyu's number (an export of this shop) is that customer's record:
+        # two customers exported with one nickname and WeChat id are not folded into one. The file's other
+        # rows with the same key join that record, unless the key names several customers that way.
+        for i in range(n):
+            owners = by_siyu_id.get(keys[i])
+            if named[i]:
+                keys[i] = f"id:{ids[i]}"
+            elif owners is not None and len(owners) == 1 and not self.bad_rows[i]:
+                keys[i] = f"id:{next(iter(owners))}"
         if mode == "update":
             key = next((k for k in ("phone", "member_code", "name") if k in self.cols), "name")
             for i in range(n):

@@ -1272,3 +1272,29 @@ def test_a_mobile_with_words_around_it_is_the_phone_and_the_cell_is_kept(db, tmp
     assert q(db, "SELECT c.phone, f.value FROM customer c JOIN customer_field f ON f.customer_id = c.id "
                  "WHERE f.name = '手机号原文' ORDER BY c.id") == [
         ("13800138003", "13800138003转8001"), ("13800138014", "13800138014（本人）")]  # fmt: skip
+
+
+@pytest.mark.parametrize("mode", ["upsert", "add"])
+def test_rows_of_one_person_fold_when_only_one_of_them_matches_a_customer(db, tmp_path: Path, mode: str) -> None:  # type: ignore[no-untyped-def]
+    ImportService(db).run(csv_file(tmp_path / "a.csv", [["姓名", "会员卡号"], ["张三", "C001"]]), "customers")
+    # the first row finds 张三 by his card; the second, the same person by phone alone, finds no one
+    rows = [["姓名", "手机号", "会员卡号", "标签"], ["张三", "13800138000", "C001", "老客"], ["张三", "13800138000", "", "宝妈"]]
+    summary = ImportService(db).run(csv_file(tmp_path / "b.csv", rows), "customers", mode=mode)
+    assert (summary.inserted, summary.merged) == (0, 1)
+    assert len(q(db, "SELECT id FROM customer")) == 1
+
+
+def test_a_customer_called_boss_is_no_summary_and_a_hash_nickname_no_note(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "c.csv", [["姓名", "职务", "公司", "手机号"], ["张伟", "店长", "门店", "13800138000"],
+                                         ["刘总", "总经理", "总部", ""], ["王芳", "", "", "13900139000"],
+                                         ["#小雨#", "", "", "13700137000"]])  # fmt: skip
+    summary = ImportService(db).run(path, "customers")
+    assert (summary.inserted, summary.invalid) == (4, 0)
+
+
+def test_a_landline_kept_beside_a_column_already_named_for_it(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "c.csv", [["姓名", "手机号原文", "手机号"], ["甲", "", "0571-88881234"],
+                                         ["乙", "旧的原文", "13800138000"]])  # fmt: skip
+    ImportService(db).run(path, "customers")
+    assert q(db, "SELECT c.name, f.name, f.value FROM customer_field f JOIN customer c ON c.id = f.customer_id "
+                 "ORDER BY c.id") == [("甲", "手机号原文2", "0571-88881234"), ("乙", "手机号原文", "旧的原文")]  # fmt: skip
