@@ -1032,9 +1032,10 @@ _VALUE_KEYS = ("name", "remark_name", "phone", "member_code", "wechat_id", "gend
 
 def _column_list(series: pd.Series) -> list[Any]:
     """A parsed column as a plain list with None for empty cells (fast to index in a loop)."""
-    if pd.api.types.is_datetime64_any_dtype(series):
-        text = series.dt.strftime("%Y-%m-%d")
-        return text.astype(object).where(series.notna(), None).tolist()
+    if pd.api.types.is_datetime64_any_dtype(series):  # each distinct day written once (birthdays repeat)
+        codes, days = pd.factorize(series)
+        written = [*days.strftime("%Y-%m-%d").tolist(), None]  # a missing day: code -1, the last
+        return list(map(written.__getitem__, codes.tolist()))
     if series.dtype == object:  # parsed text marks empty cells pd.NA or None: compared by identity, the
         na = pd.NA  # cells themselves are not touched (pandas' isna inspects each: a sheet's are scattered)
         return [None if v is na else v for v in series.tolist()]

@@ -70,3 +70,16 @@ def test_mixed_text_spaces_and_unknown_characters() -> None:
     assert search_key("Amy 张") == "amyzhang amyz"  # ASCII letters are their own syllables, spaces dropped
     assert search_key("王\u3000小-丽😀") == "wangxiao-li wx-l"  # an ideographic space and an emoji dropped
     assert search_key("😀") == "" and search_key("Tom") == "" and search_key(None, "李") == "li l"
+
+
+def test_search_keys_for_many_customers_are_each_customers_key() -> None:
+    import random
+
+    from app.services.pinyin import search_key, search_keys
+
+    rng = random.Random(1)
+    pool = ["张晓燕", "王芳", None, "Amy", "李 雷", "黄阿姨-公司下午茶", "", "😀花", "x" * 300 + "张", "张" * 200]
+    names = [rng.choice(pool) or "" for _ in range(3000)]
+    remarks = [rng.choice(pool) for _ in range(3000)]
+    assert search_keys(names, remarks) == [search_key(n, r) for n, r in zip(names, remarks, strict=True)]
+    assert search_keys(["Amy", "王芳"], [None, None]) == ["", "wangfang wf"]
