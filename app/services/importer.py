@@ -1393,17 +1393,18 @@ class _CustomerPlan:
         folded = self._fold()
         summary.merged += folded.merged
         cols, target = folded.cols, folded.target
-        fresh = [p for p, cid in enumerate(target) if not cid]
-        matched = [p for p, cid in enumerate(target) if cid]
+        if any(target):
+            fresh = [p for p, cid in enumerate(target) if not cid]
+            matched = [p for p, cid in enumerate(target) if cid]
+        else:  # a first import: every record is a new customer
+            fresh, matched = list(range(len(target))), []
         if not fresh and not matched:
             return
         if self.mode == "add":
             summary.unchanged += len(matched)
             matched = []
         owners = cols.get("owner")
-        staff_ids = _resolve_staff(
-            conn, {owners[p] for p in (*fresh, *matched)} - {None} if owners else set(), summary
-        )
+        staff_ids = _resolve_staff(conn, set(owners) - {None} if owners else set(), summary)
         progress(0.1)
         now = dt.datetime.now().replace(microsecond=0).isoformat(" ")
         new_ids = allocate_ids(conn, "customer", len(fresh))
