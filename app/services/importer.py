@@ -781,6 +781,11 @@ def _parse(
                               "column's format to text in Excel, or export the file again")))  # fmt: skip
             bad_rows |= lost
         limit = MAX_LENGTHS.get(kind, {}).get(key)  # the database column's width
+        if key in IDENTIFIERS and kind_ == "text":  # Siyu's number, codes typed as numbers: their digits
+            whole = nz.whole_number_texts(raw)
+            if whole is not None and (limit is None or not (whole.str.len() > limit).any()):
+                parsed[key] = whole
+                continue
         if kind_ in ("text", "staff"):  # clean text cells (most CSV columns) skip the numpy round trip
             plain = nz.plain_text(raw, limit)  # None also when a cell is too long: the check below
             if plain is not None:
@@ -1247,15 +1252,6 @@ class _CustomerPlan:
         )
         remark, siyu_id, added = self.col("remark_name"), self.col("siyu_id"), self.col("added_on")
         first_key = next((k for k in ("name", "phone", "member_code", "wechat_id") if k in self.cols), "name")
-        for i in range(n):
-            if (
-                not self.bad_rows[i]
-                and phone[i] is None
-                and code[i] is None
-                and name[i] is None
-                and wechat[i] is None
-            ):
-                self._issue(i, first_key, QT_TRANSLATE_NOOP("Import", "the name or phone is missing"))
         existing = conn.execute(text(
             "SELECT id, phone, member_code, name, wechat_id, remark_name, added_on FROM customer ORDER BY id"
         )).all()  # fmt: skip
@@ -1282,6 +1278,9 @@ class _CustomerPlan:
                 keys[i] = "p:" + phone[i]
             elif code[i] is not None:
                 keys[i] = "c:" + code[i]
+            elif name[i] is None and wechat[i] is None and not self.bad_rows[i]:  # nothing names the customer
+                self._issue(i, first_key, QT_TRANSLATE_NOOP("Import", "the name or phone is missing"))
+                keys[i] = f"s:{siyu_id[i]}" if siyu_id[i] is not None else f"n:None\x1f{remark[i]}\x1f{added[i]}"
             elif name[i] is not None and wechat[i] is not None:
                 keys[i] = f"w:{name[i]}\x1f{wechat[i]}"
             elif siyu_id[i] is not None:

@@ -260,6 +260,22 @@ def plain_text(values: pd.Series, max_length: int | None = None) -> pd.Series | 
 _TRIMMED = np.array([chr(c).isspace() for c in range(0x3002)], dtype=bool)
 
 
+def whole_number_texts(values: pd.Series) -> pd.Series | None:
+    """A column of number cells that are all whole numbers (Siyu's number 1.0, a code typed as a number) as their
+    digits, NA for an empty (NaN) cell, in C; None for any other column (text, fractions, huge numbers)."""
+    raw = values.to_numpy(dtype=object)
+    if not len(raw) or pd.api.types.infer_dtype(raw, skipna=False) != "floating":
+        return None
+    numbers = raw.astype(np.float64)
+    filled = ~np.isnan(numbers)
+    whole = numbers[filled]
+    if not len(whole) or not (np.all(np.abs(whole) < 2**53) and np.all(np.floor(whole) == whole)):
+        return None
+    out = np.full(len(raw), pd.NA, dtype=object)
+    out[filled] = whole.astype(np.int64).astype(str).astype(object)
+    return pd.Series(out, index=values.index, dtype=object)
+
+
 def phones(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:
     arr = unquote_digits(strings(values) if arr is None else arr)
     present = np.strings.str_len(arr) > 0

@@ -220,3 +220,15 @@ def test_plain_text_takes_a_column_exactly_when_no_cell_needs_work() -> None:
         assert (got is not None) == expected_ok, (cells, limit)
         if got is not None:
             assert [None if v is pd.NA else v for v in got.tolist()] == [c or None for c in cells]
+
+
+def test_whole_number_cells_read_as_their_digits_as_the_text_path_reads_them() -> None:
+    from app.services.importer import _identifier
+
+    for cells in ([1.0, 2.0, float("nan"), 17850.0, -5.0, 123456789012.0], [0.0, 7.0]):
+        column = pd.Series(cells, dtype=object)
+        fast = nz.whole_number_texts(column)
+        assert fast is not None
+        assert fast.tolist() == _identifier("member_code", nz.as_text(column, nz.strings(column))).tolist()
+    for other in ([1.5, 2.0], [1.0, None], ["1", 2.0], [1e20], [float("nan")], []):
+        assert nz.whole_number_texts(pd.Series(other, dtype=object)) is None
