@@ -664,6 +664,9 @@ class ImportColumnsPage(QWizardPage):
         self.joined_time = _styled(QLabel(self), HINT_STYLE)  # a till's time column, read with its day column
         self.joined_time.setObjectName("importJoinedTime")
         self.joined_time.setWordWrap(True)
+        self.masked = _styled(QLabel(self), HINT_STYLE)  # a column of masked card numbers, set aside
+        self.masked.setObjectName("importMasked")
+        self.masked.setWordWrap(True)
         self._joined: tuple[int, int] | None = None
         self.busy_label = _styled(QLabel(self), HINT_STYLE)
         self.busy = QProgressBar(self)
@@ -706,6 +709,7 @@ class ImportColumnsPage(QWizardPage):
         layout.addWidget(self.busy)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.joined_time)
+        layout.addWidget(self.masked)
         layout.addLayout(bottom)
         self.reset_button.clicked.connect(self.reset_mapping)
 
@@ -869,6 +873,13 @@ class ImportColumnsPage(QWizardPage):
                 self.tr("The times of day in %1 are added to the days in %2: together they make each order's time.")
                 .replace("%1", f"「{preview.headers[time_col]}」")
                 .replace("%2", f"「{preview.headers[day_col]}」")
+            )
+        masked = preview.masked if preview is not None else None
+        self.masked.setVisible(masked is not None)
+        if masked is not None:
+            self.masked.setText(
+                self.tr("%1 holds masked numbers (such as 622202******1234): two cards can look alike, so it is "
+                        "not used to find customers.").replace("%1", f"「{masked}」")
             )
         for col, combo in enumerate(self.combos):
             combo.setToolTip(self.joined_time.text() if joined is not None and col in joined else "")

@@ -3080,6 +3080,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>%1中的时刻与%2中的日期合在一起，作为每笔订单的下单时间。</translation>
     </message>
     <message>
+        <source>%1 holds masked numbers (such as 622202******1234): two cards can look alike, so it is not used to find customers.</source>
+        <translation>%1列的号码是打码的（如 622202******1234）：两张卡可能看起来一样，所以不用它来认客户。</translation>
+    </message>
+    <message>
         <source>Match the columns</source>
         <translation>对应列</translation>
     </message>

@@ -889,3 +889,13 @@ def test_a_customer_file_has_no_joined_time_column(qtbot, db, tmp_path) -> None:
     wizard = _wizard(qtbot, db, path)
     _to_columns(qtbot, wizard)
     assert not wizard.columns_page.joined_time.isVisibleTo(wizard.columns_page)
+
+
+def test_a_column_of_masked_card_numbers_is_said_to_be_set_aside(qtbot, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path / "unionpay.csv", [["交易日期", "卡号", "交易金额", "手机号"],
+                                                ["20260105", "622202******1234", "100.00", "13800138000"]])  # fmt: skip
+    wizard = _wizard(qtbot, db, path)
+    _to_columns(qtbot, wizard)
+    page = wizard.columns_page
+    assert _fields(wizard)[1] == IGNORE
+    assert page.masked.isVisibleTo(page) and "「卡号」" in page.masked.text()
