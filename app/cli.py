@@ -365,6 +365,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         (summary.merged, QT_TRANSLATE_NOOP("Cli", "%1 repeated rows merged")),
         (summary.closed_orders, QT_TRANSLATE_NOOP("Cli", "%1 closed, unpaid or refunded orders left out")),
         (summary.voided_coupons, QT_TRANSLATE_NOOP("Cli", "%1 voided coupons left out")),
+        (summary.used_untimed_coupons, QT_TRANSLATE_NOOP(
+            "Cli", "%1 coupons marked used with no redemption time or order, kept as not redeemed")),
         (summary.staff_rows, QT_TRANSLATE_NOOP("Cli", "%1 rows of the shop's own staff left out")),
         (summary.order_lines, QT_TRANSLATE_NOOP("Cli", "%1 further order lines added into their orders")),
         (summary.created_customers, QT_TRANSLATE_NOOP("Cli", "%1 new customers created")),

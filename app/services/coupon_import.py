@@ -30,6 +30,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 _VOID = re.compile(r"作废|已删除|已撤回|已撤销|已冻结|void|cancel", re.IGNORECASE)
+_USED = re.compile(r"已使用|已核销|已用|used|redeemed", re.IGNORECASE)
 _FULL_MINUS = re.compile(r"满\s*(\d+(?:\.\d+)?)\s*元?\s*[减-]\s*(\d+(?:\.\d+)?)")  # 满100减20
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -101,6 +102,12 @@ class CouponPlan(_GroupPlan):
                 self.bad_rows[i] = True
                 self.voided += 1
         redeemed, order_no = self.col("redeemed_at"), self.col("order_no")
+        # 已使用 with neither a redemption time nor an order: kept unredeemed (a redemption is a time), and said
+        self.used_untimed = sum(
+            1 for i, status in enumerate(self.col("status"))
+            if status is not None and not self.bad_rows[i] and _USED.search(str(status))
+            and redeemed[i] is None and order_no[i] is None
+        )
         valid_from, valid_to = self.col("valid_from"), self.col("valid_to")
         seen: dict[str, tuple[Any, Any, int]] = {}
         for i in range(self.n):
@@ -143,6 +150,7 @@ class CouponPlan(_GroupPlan):
 
     def write(self, conn: Connection, summary: ImportSummary, progress: Callable[[float], None]) -> None:
         summary.voided_coupons += self.voided
+        summary.used_untimed_coupons += self.used_untimed
         names, code, phone, member = self.col("campaign_name"), self.col("code"), self.col("phone"), self.col("member_code")
         kinds, faces, limits, rates = self.col("kind"), self.col("face"), self.col("threshold"), self.col("rate")
         claimed, valid_from, valid_to = self.col("claimed_at"), self.col("valid_from"), self.col("valid_to")

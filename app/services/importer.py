@@ -141,6 +141,7 @@ class ImportSummary:
     order_lines: int = 0  # rows that were further lines of an order of the file, added into it
     closed_orders: int = 0  # rows of orders closed, unpaid or refunded in full: left out
     voided_coupons: int = 0  # rows of coupons a shop system voided (已作废): left out
+    used_untimed_coupons: int = 0  # coupons marked 已使用 without a redemption time or order: kept unredeemed
     staff_rows: int = 0  # rows of a group export about the shop's own staff (企业成员): left out
     created_customers: int = 0
     created_staff: int = 0

@@ -1227,6 +1227,9 @@ class ImportCheckPage(QWizardPage):
             )
         if summary.voided_coupons:
             extras.append(self.tr("%1 voided coupons left out").replace("%1", _n(summary.voided_coupons)))
+        if summary.used_untimed_coupons:
+            extras.append(self.tr("%1 coupons marked used with no redemption time or order, kept as not redeemed")
+                          .replace("%1", _n(summary.used_untimed_coupons)))
         if summary.staff_rows:
             extras.append(self.tr("%1 rows of the shop's own staff left out").replace("%1", _n(summary.staff_rows)))
         if summary.created_groups:
@@ -1508,6 +1511,8 @@ class ImportRunPage(QWizardPage):
             rows.append((self.tr("Closed, unpaid or refunded orders left out"), summary.closed_orders))
         if summary.voided_coupons:
             rows.append((self.tr("Voided coupons left out"), summary.voided_coupons))
+        if summary.used_untimed_coupons:
+            rows.append((self.tr("Marked used, no redemption time: kept as not redeemed"), summary.used_untimed_coupons))
         if summary.staff_rows:
             rows.append((self.tr("Rows of the shop's own staff left out"), summary.staff_rows))
         if summary.created_groups:

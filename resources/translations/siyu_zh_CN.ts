@@ -346,6 +346,10 @@
         <translation>%1 张已作废的券未导入</translation>
     </message>
     <message>
+        <source>%1 coupons marked used with no redemption time or order, kept as not redeemed</source>
+        <translation>%1 张券标为已使用，但没有核销时间或订单号，按未核销导入</translation>
+    </message>
+    <message>
         <source>%1 rows of the shop&apos;s own staff left out</source>
         <translation>%1 行本店员工（企业成员）未导入</translation>
     </message>
@@ -2953,6 +2957,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
         <translation>%1 张已作废的券未导入</translation>
     </message>
     <message>
+        <source>%1 coupons marked used with no redemption time or order, kept as not redeemed</source>
+        <translation>%1 张券标为已使用，但没有核销时间或订单号，按未核销导入</translation>
+    </message>
+    <message>
         <source>%1 rows of the shop&apos;s own staff left out</source>
         <translation>%1 行本店员工（企业成员）未导入</translation>
     </message>
@@ -3607,6 +3615,10 @@ Customers with the same phone number, or with the same name and WeChat ID, would
     <message>
         <source>Voided coupons left out</source>
         <translation>未导入的已作废券</translation>
+    </message>
+    <message>
+        <source>Marked used, no redemption time: kept as not redeemed</source>
+        <translation>标为已使用但无核销时间（按未核销导入）</translation>
     </message>
     <message>
         <source>Rows of the shop&apos;s own staff left out</source>

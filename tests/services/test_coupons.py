@@ -331,3 +331,18 @@ def test_voided_coupons_are_left_out_and_counted(shop, db, tmp_path) -> None:  #
     assert (summary.inserted, summary.invalid, summary.voided_coupons) == (2, 0, 1)
     with db.engine.connect() as conn:
         assert [r[0] for r in conn.execute(text("SELECT code FROM coupon WHERE code LIKE 'V%' ORDER BY code"))] == ["V1", "V3"]
+
+
+def test_coupons_marked_used_without_a_time_are_kept_unredeemed_and_said(shop, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.importer import ImportService
+
+    path = _xlsx(tmp_path / "c.xlsx", [["券名称", "面额", "券码", "领取人手机", "失效时间", "状态", "核销时间"],
+                                       ["立减5元", "5", "U-1", "13700000000", "2026-11-30", "已使用", None],
+                                       ["立减5元", "5", "U-2", "13700000000", "2026-11-30", "已使用", "2026-11-20 10:00:00"],
+                                       ["立减5元", "5", "U-3", "13700000000", "2026-11-30", "未使用", None]])  # fmt: skip
+    summary = ImportService(db).run(path, "coupons")
+    assert (summary.inserted, summary.invalid, summary.used_untimed_coupons) == (3, 0, 1)
+    with db.engine.connect() as conn:
+        assert [tuple(r) for r in conn.execute(text(
+            "SELECT code, redeemed_at IS NOT NULL FROM coupon WHERE code LIKE 'U%' ORDER BY code"))] == [
+            ("U1", False), ("U2", True), ("U3", False)]  # fmt: skip
