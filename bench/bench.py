@@ -258,11 +258,6 @@ def import_figures(db_path: Path, data: Path, rounds: int = 3) -> dict[str, obje
 
     target = folder / "import-target.db"
 
-    def ours(path: Path, kind: str, service: ImportService) -> tuple[float, object]:
-        t = time.perf_counter()
-        summary = service.run(path, kind)
-        return time.perf_counter() - t, summary
-
     def alternate(floor, run) -> tuple[list[float], list[float], object]:  # type: ignore[no-untyped-def]
         floors, runs, summary = [], [], None
         for _ in range(rounds):
@@ -273,13 +268,19 @@ def import_figures(db_path: Path, data: Path, rounds: int = 3) -> dict[str, obje
             runs.append(seconds)
         return floors, runs, summary
 
-    def customers_into_fresh_target() -> tuple[float, object]:
-        fresh(target)
+    def ours_into_target(path: Path, kind: str) -> tuple[float, object]:
         db = open_database(resolve_location(str(target))).database
         try:
-            return ours(customers_xlsx, "customers", ImportService(db))
+            service = ImportService(db)
+            t = time.perf_counter()
+            summary = service.run(path, kind)
+            return time.perf_counter() - t, summary
         finally:
             db.close()
+
+    def customers_into_fresh_target() -> tuple[float, object]:
+        fresh(target)
+        return ours_into_target(customers_xlsx, "customers")
 
     c_floor, c_ours, customers = alternate(floor_customers, customers_into_fresh_target)
 
@@ -292,11 +293,7 @@ def import_figures(db_path: Path, data: Path, rounds: int = 3) -> dict[str, obje
         for suffix in ("-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         shutil.copyfile(shop_with_customers, target)
-        db = open_database(resolve_location(str(target))).database
-        try:
-            return ours(orders_csv, "orders", ImportService(db))
-        finally:
-            db.close()
+        return ours_into_target(orders_csv, "orders")
 
     o_floor, o_ours, orders = alternate(floor_orders, orders_into_customers)
     db = open_database(resolve_location(str(target))).database

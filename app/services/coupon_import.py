@@ -96,18 +96,16 @@ class CouponPlan(_GroupPlan):
         self._require("code", QT_TRANSLATE_NOOP("Import", "the coupon code is missing"))
         code = [None if c is None else codes.normalise(str(c)) for c in self.col("code")]
         self.cols["code"] = code
-        self.voided = 0
-        for i, status in enumerate(self.col("status")):  # voided by the system: no coupon, left out and counted
-            if status is not None and not self.bad_rows[i] and _VOID.search(str(status)):
+        redeemed, order_no = self.col("redeemed_at"), self.col("order_no")
+        self.voided = self.used_untimed = 0
+        for i, status in enumerate(self.col("status")):
+            if status is None or self.bad_rows[i]:
+                continue
+            if _VOID.search(str(status)):  # voided by the system: no coupon, left out and counted
                 self.bad_rows[i] = True
                 self.voided += 1
-        redeemed, order_no = self.col("redeemed_at"), self.col("order_no")
-        # 已使用 with neither a redemption time nor an order: kept unredeemed (a redemption is a time), and said
-        self.used_untimed = sum(
-            1 for i, status in enumerate(self.col("status"))
-            if status is not None and not self.bad_rows[i] and _USED.search(str(status))
-            and redeemed[i] is None and order_no[i] is None
-        )
+            elif _USED.search(str(status)) and redeemed[i] is None and order_no[i] is None:
+                self.used_untimed += 1  # 已使用 with no time or order: kept unredeemed (a redemption is a time)
         valid_from, valid_to = self.col("valid_from"), self.col("valid_to")
         seen: dict[str, tuple[Any, Any, int]] = {}
         for i in range(self.n):

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -232,9 +233,7 @@ class ImportService:
         headers = _headers(grid.rows[header_idx], grid.rows[header_idx + 1 :], above)
         body = grid.rows[header_idx + 1 :]
         sample = [[_cell_text(c) for c in row[: len(headers)]] for row in body[:20]]
-        suggested = suggest_mapping(kind, headers)
-        mapping = _unmasked(kind, suggested, sample)
-        masked = next((headers[c] for c, (a, b) in enumerate(zip(suggested, mapping, strict=True)) if a != b), None)
+        mapping, masked = _unmasked(kind, headers, suggest_mapping(kind, headers), sample)
         remembered = self._remembered(kind, headers)
         if remembered is not None:
             mapping = remembered
@@ -416,18 +415,19 @@ class ImportService:
 _MASKED = re.compile(r"\d\*{2,}\d|\*{4,}")  # 622202******1234: a card number a bank bill hides
 
 
-def _unmasked(kind: str, mapping: list[str], sample: list[list[str]]) -> list[str]:
+def _unmasked(kind: str, headers: list[str], mapping: list[str], sample: list[list[str]]) -> tuple[list[str], str | None]:
     """A member-code column whose numbers are masked (a bank or 云闪付 bill's 卡号 622202******1234) names no
     one: two cards can look alike. It is kept as a custom field (customers) or left out (orders), and the
-    rows are matched by their other columns."""
+    rows are matched by their other columns. Returns the mapping and the header of a column so set aside."""
     if "member_code" not in mapping:
-        return mapping
+        return mapping, None
     col = mapping.index("member_code")
     cells = [row[col] for row in sample if col < len(row) and row[col].strip()]
-    if cells and sum(bool(_MASKED.search(c)) for c in cells) * 2 >= len(cells):
-        mapping = list(mapping)
-        mapping[col] = CUSTOM if kind == "customers" else IGNORE
-    return mapping
+    if not cells or sum(bool(_MASKED.search(c)) for c in cells) * 2 < len(cells):
+        return mapping, None
+    mapping = list(mapping)
+    mapping[col] = CUSTOM if kind == "customers" else IGNORE
+    return mapping, headers[col]
 
 
 def _name_file_columns(kind: str, issues: list[Issue], headers: list[str], mapping: list[str]) -> list[Issue]:
@@ -831,10 +831,10 @@ def _parse(
             if kind == "customers" and bad.any():  # a landline, or two numbers: kept, the first mobile used
                 values, bad = _other_phones(values, bad, arr, parsed, header, headers)
         elif kind_ in ("date", "datetime"):
-            with_time = kind_ == "datetime"  # order times: nearly every cell distinct
-            values, bad = (None, None) if with_time else _by_distinct(raw, nz.dates)
-            if values is None:
-                values, bad = nz.dates(raw, with_time=with_time, arr=arr)
+            if kind_ == "datetime":  # order times: nearly every cell distinct
+                values, bad = nz.dates(raw, with_time=True, arr=arr)
+            else:
+                values, bad = _by_distinct(raw, _days, arr)
             reason = QT_TRANSLATE_NOOP("Import", "not a date (use 2026-01-05, 2026/1/5 or 2026年1月5日)")
             if key == "valid_to" and bad.any():  # 长期有效, 9999-12-31: a coupon that does not expire
                 endless = bad.to_numpy(dtype=bool, copy=True)
@@ -874,25 +874,11 @@ def _parse(
         elif kind_ == "count":
             values, bad = nz.counts(raw, arr)
             reason = QT_TRANSLATE_NOOP("Import", "not a whole number of 0 or more")
-        elif kind_ == "gender":
-            values, bad = _by_distinct(raw, lambda cells: nz.choice(cells, nz.GENDERS, None))
-            if values is None:
-                values, bad = nz.choice(raw, nz.GENDERS, arr)
-            reason = QT_TRANSLATE_NOOP("Import", "not a gender (男, 女 or 未知)")
-        elif kind_ == "level":
-            values, bad = _by_distinct(raw, lambda cells: nz.choice(cells, nz.LEVELS, None))
-            if values is None:
-                values, bad = nz.choice(raw, nz.LEVELS, arr)
-            reason = QT_TRANSLATE_NOOP("Import", "not a relationship level (粉丝, 客户, 会员 or KOC)")
-        elif kind_ == "calendar":
-            values, bad = _by_distinct(raw, lambda cells: nz.choice(cells, nz.LUNAR_WORDS, None))
-            if values is None:
-                values, bad = nz.choice(raw, nz.LUNAR_WORDS, arr)
-            reason = QT_TRANSLATE_NOOP("Import", "not a calendar (公历 or 农历)")
+        elif kind_ in _CHOICES:
+            table, reason = _CHOICES[kind_]
+            values, bad = _by_distinct(raw, partial(_choice, table), arr)
         elif kind_ == "tags":
-            values, bad = _by_distinct(raw, lambda cells: nz.split_tags(cells, None, TAG_LENGTH))
-            if values is None:
-                values, bad = nz.split_tags(raw, arr, TAG_LENGTH)
+            values, bad = _by_distinct(raw, _tags, arr)
             reason = QT_TRANSLATE_NOOP("Import", "a tag longer than 64 characters")
         else:
             values = nz.as_text(raw, arr)
@@ -916,24 +902,45 @@ def _parse(
 _DISTINCT_KINDS = ("gender", "level", "calendar", "tags", "date")
 
 
-def _by_distinct(
-    raw: pd.Series, parse: Callable[[pd.Series], tuple[pd.Series, pd.Series]]
-) -> tuple[pd.Series, pd.Series] | tuple[None, None]:
-    """``parse`` (a column's reader, cell by cell) run once for each distinct cell, and spread back over the
-    rows; (None, None) when the column has too many distinct cells for that to pay, or cells of other types
-    than text or dates (1, 1.0 and True are one key to a hash table, and read differently).
+Reader = Callable[[pd.Series, "np.ndarray | None"], tuple[pd.Series, pd.Series]]  # (cells, their text or None)
+
+
+def _choice(table: dict[str, object], cells: pd.Series, arr: np.ndarray | None) -> tuple[pd.Series, pd.Series]:
+    return nz.choice(cells, table, arr)
+
+
+def _tags(cells: pd.Series, arr: np.ndarray | None) -> tuple[pd.Series, pd.Series]:
+    return nz.split_tags(cells, arr, TAG_LENGTH)
+
+
+def _days(cells: pd.Series, arr: np.ndarray | None) -> tuple[pd.Series, pd.Series]:
+    return nz.dates(cells, arr=arr)
+
+
+_CHOICES = {
+    "gender": (nz.GENDERS, QT_TRANSLATE_NOOP("Import", "not a gender (男, 女 or 未知)")),
+    "level": (nz.LEVELS, QT_TRANSLATE_NOOP("Import", "not a relationship level (粉丝, 客户, 会员 or KOC)")),
+    "calendar": (nz.LUNAR_WORDS, QT_TRANSLATE_NOOP("Import", "not a calendar (公历 or 农历)")),
+}
+
+
+def _by_distinct(raw: pd.Series, read: Reader, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:
+    """``read`` (a column's reader, cell by cell) run once for each distinct cell, and spread back over the
+    rows; over every cell (with their text ``arr`` when known) when the column has too many distinct cells for
+    that to pay, or cells of other types than text or dates (1, 1.0 and True are one key to a hash table, and
+    read differently).
 
     A sheet's cells lie scattered in memory, and each pass of a reader over them costs more than its work: a
     column of genders or tags is hashed in one pass and read a hundred-thousandth as often.
     """
     n = len(raw)
     if n < DISTINCT_MIN_ROWS or pd.api.types.infer_dtype(raw, skipna=True) not in ("string", "date"):
-        return None, None
+        return read(raw, arr)
     codes, uniques = pd.factorize(raw.to_numpy(dtype=object))
     if len(uniques) * 4 > n:
-        return None, None
+        return read(raw, arr)
     # an empty cell (code -1) reads as the last: an empty cell put at the end
-    values, bad = parse(pd.Series([*uniques, None], dtype=object))
+    values, bad = read(pd.Series([*uniques, None], dtype=object), None)
     spread = values.to_numpy()[codes]
     return (
         pd.Series(spread, index=raw.index, dtype=values.dtype),
