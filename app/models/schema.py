@@ -163,8 +163,9 @@ class Tag(Base):
 
 class CustomerTag(Base):
     __tablename__ = "customer_tag"
-    # "last used" of a tag in the tag manager and the detail pane reads the newest link per tag
-    __table_args__ = (Index("ix_customer_tag_tag_created", "tag_id", "created_at"),)
+    # "last used" of a tag in the tag manager and the detail pane reads the newest link per tag; on SQLite the
+    # links are kept in key order, without a rowid and a second copy of the key (migration 0011)
+    __table_args__ = (Index("ix_customer_tag_tag_created", "tag_id", "created_at"), {"sqlite_with_rowid": False})
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True)
     # no index of its own: (tag_id, created_at) above serves lookups by tag (migration 0005)
     tag_id: Mapped[int] = mapped_column(ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True)

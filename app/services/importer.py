@@ -1274,17 +1274,11 @@ class _CustomerPlan:
             if not (r[1] or r[2] or r[4]):
                 by_name_only.setdefault((r[3], r[5]), []).append((r[0], None if r[6] is None else str(r[6])[:10]))
         ids = [0] * n
-        keys: list[str] = [""] * n
-        code_owner: dict[str, str] = {}
-        claimed: dict[int, str] = {}  # name-only customers matched so far, by the file's record key
-        by_siyu_id: dict[str, set[int]] = {}  # record key -> customers rows with that key name by Siyu's number
-        named = [False] * n  # rows that name their customer by Siyu's number
-        for i in range(n):
-            # repeated rows of one customer in the file are folded together: same phone, else member code,
-            # else name + WeChat id, else Siyu's number, else name + remark
-            if phone[i] is not None:
-                keys[i] = "p:" + phone[i]
-            elif code[i] is not None:
+        # repeated rows of one customer in the file are folded together: same phone, else member code, else
+        # name + WeChat id, else Siyu's number, else name + remark
+        keys = ["p:" + p if p is not None else "" for p in phone]
+        for i in [i for i, k in enumerate(keys) if not k]:
+            if code[i] is not None:
                 keys[i] = "c:" + code[i]
             elif name[i] is None and wechat[i] is None and not self.bad_rows[i]:  # nothing names the customer
                 self._issue(i, first_key, QT_TRANSLATE_NOOP("Import", "the name or phone is missing"))
@@ -1295,8 +1289,11 @@ class _CustomerPlan:
                 keys[i] = f"s:{siyu_id[i]}"
             else:  # two contacts of one nickname added on different days are two people
                 keys[i] = f"n:{name[i]}\x1f{remark[i]}\x1f{added[i]}"
-            if self.bad_rows[i]:
-                continue
+        claimed: dict[int, str] = {}  # name-only customers matched so far, by the file's record key
+        by_siyu_id: dict[str, set[int]] = {}  # record key -> customers rows with that key name by Siyu's number
+        named = [False] * n  # rows that name their customer by Siyu's number
+        bad = self.bad_rows
+        for i in [i for i in range(n) if not bad[i]] if existing else ():  # a first import matches no one
             sid = siyu_id[i]
             if (
                 sid is not None
@@ -1326,14 +1323,10 @@ class _CustomerPlan:
                 ):
                     target = _by_added_day(by_name_only.get((name[i], remark[i]), []), added[i], keys[i], claimed)
                 ids[i] = target or 0
-            if code[i] is not None:  # one member code, one customer of the file
-                owner = code_owner.setdefault(code[i], keys[i])
-                if owner != keys[i]:
-                    self._issue(
-                        i,
-                        "member_code",
-                        QT_TRANSLATE_NOOP("Import", "this member code is used by another row"),
-                    )
+        code_owner: dict[str, str] = {}  # one member code, one customer of the file
+        for i in [i for i, c in enumerate(code) if c is not None and not bad[i]]:
+            if code_owner.setdefault(code[i], keys[i]) != keys[i]:
+                self._issue(i, "member_code", QT_TRANSLATE_NOOP("Import", "this member code is used by another row"))
         # A row that names its customer by Siyu's number (an export of this shop) is that customer's record:
         # two customers exported with one nickname and WeChat id are not folded into one. The file's other
         # rows with the same key join that record, unless the key names several customers that way.
@@ -1416,8 +1409,8 @@ class _CustomerPlan:
         now = dt.datetime.now().replace(microsecond=0).isoformat(" ")
         new_ids = allocate_ids(conn, "customer", len(fresh))
         first_new = new_ids[0] if new_ids else None  # every customer from this id up is new
-        tag_cids: list[np.ndarray] = []  # (customer, tag name) pairs in file order, as two columns
-        tag_names: list[str] = []
+        tag_cids: list[int] = []  # customers and the tags the file gives each, in file order
+        tag_lists: list[list[str]] = []
         field_rows: list[tuple[int, str, str]] = []
 
         # new customers, column by column
@@ -1443,10 +1436,8 @@ class _CustomerPlan:
             name = ckey[7:]
             field_rows.extend((cid, name, str(v)) for cid, v in zip(new_ids, pick(ckey), strict=True) if v is not None)
         if folded.tags is not None:
-            lists = folded.tags if len(fresh) == len(target) else [folded.tags[p] for p in fresh]
-            tag_names.extend(chain.from_iterable(lists))
-            tag_cids.append(np.repeat(np.array(new_ids, dtype=np.int64),
-                                      np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))))  # fmt: skip
+            tag_lists = folded.tags if len(fresh) == len(target) else [folded.tags[p] for p in fresh]
+            tag_cids = new_ids
         progress(0.3)
         dbapi = conn.connection.dbapi_connection
         with indexes_rebuilt_after(conn, "customer", len(fresh)):
@@ -1464,6 +1455,7 @@ class _CustomerPlan:
         updates = []
         changed_fields: set[int] = set()
         matched_tag_cids: list[int] = []
+        matched_tag_lists: list[list[str]] = []
         for p, cid in zip(matched, matched_ids, strict=True):
             values = {k: v for k, column in value_cols if (v := column[p]) is not None}
             if "owner" in values:
@@ -1483,9 +1475,8 @@ class _CustomerPlan:
                     field_rows.append((cid, ckey[7:], str(value)))
                     changed_fields.add(cid)
             if folded.tags is not None:
-                tags = folded.tags[p]
-                tag_names.extend(tags)
-                matched_tag_cids.extend([cid] * len(tags))
+                matched_tag_lists.append(folded.tags[p])
+                matched_tag_cids.append(cid)
         # one statement for each set of changed columns, run for all its customers at once (executemany)
         by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for cid, diff in updates:
@@ -1506,8 +1497,8 @@ class _CustomerPlan:
                     [{"c": c, "n": nm, "v": v} for c, nm, v in field_rows],
                 )  # fmt: skip
         progress(0.85)
-        tag_cids.append(np.array(matched_tag_cids, dtype=np.int64))
-        tagged = _link_tags(conn, np.concatenate(tag_cids), tag_names, summary, now, new_from=first_new)
+        tagged = _link_tags(conn, [*tag_cids, *matched_tag_cids], [*tag_lists, *matched_tag_lists], summary, now,
+                            new_from=first_new)  # fmt: skip
         # an existing customer who only gained a tag or a custom field was updated, not unchanged
         changed = {cid for cid, _ in updates} | changed_fields | tagged
         updated = sum(1 for c in matched_ids if c in changed)
@@ -1577,20 +1568,38 @@ def _load_fields(conn: Connection, ids: list[int], custom: list[str]) -> dict[tu
 
 
 def _link_tags(
-    conn: Connection, cids: np.ndarray, names: list[str], summary: ImportSummary, now: str, new_from: int | None = None
+    conn: Connection,
+    cids: Sequence[int],
+    lists: list[list[str]],
+    summary: ImportSummary,
+    now: str,
+    new_from: int | None = None,
 ) -> set[int]:
-    """Give customers tags by name, inside the import's transaction; ``cids[i]`` gets tag ``names[i]``, in
-    file order. Returns the customers older than ``new_from`` who gained a tag.
+    """Give customers tags by name, inside the import's transaction: ``cids[i]`` gets the tags ``lists[i]``
+    names, in file order. Returns the customers older than ``new_from`` who gained a tag.
 
     A name that exists in any tag group is reused (a non-exclusive group first); others are created in the
     import group. In an exclusive (S-level) group the customer keeps one tag: the file's last one, replacing
     the one they had. Customers numbered ``new_from`` and up were created by this import and have no tags yet.
-    A link is one integer, customer << 32 | tag, so the work on hundreds of thousands of links is numpy's.
+    Rows of one tag cell share one list (``_by_distinct``): each distinct list is read once, and its tags are
+    spread over its customers with numpy. A link is one integer, customer << 32 | tag.
     """
-    if not names:
+    if not lists:
         return set()
     cids = np.asarray(cids, dtype=np.int64)
-    unique = dict.fromkeys(names)
+    if len(_unique(cids)) < len(cids):  # a customer named by two records of the file: their lists joined
+        merged: dict[int, list[str]] = {}
+        for cid, names in zip(cids.tolist(), lists, strict=True):
+            merged.setdefault(cid, []).extend(names)
+        cids = np.fromiter(merged, dtype=np.int64, count=len(merged))
+        lists = list(merged.values())
+    codes, distinct = pd.factorize(np.fromiter(map(id, lists), dtype=np.int64, count=len(lists)))
+    first = np.empty(len(distinct), dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # where each distinct list is first met
+    combos = [lists[i] for i in first.tolist()]
+    unique = dict.fromkeys(chain.from_iterable(combos))
+    if not unique:
+        return set()
     rows = conn.execute(text(
         "SELECT t.name, t.id, g.exclusive, t.group_id FROM tag t JOIN tag_group g ON g.id = t.group_id "
         "ORDER BY g.exclusive, t.id"
@@ -1610,21 +1619,27 @@ def _link_tags(
                                {"g": gid, "n": name}).scalar_one()  # fmt: skip
             found[name] = (tid, False, gid)
             summary.created_tags += 1
-    tag_id = {n: found[n][0] for n in unique}
-    tids = np.fromiter(map(tag_id.__getitem__, names), dtype=np.int64, count=len(names))
-    group_of = {found[n][0]: found[n][2] for n in unique if found[n][1]}  # exclusive tags only
+    group_of = {tid: gid for tid, exclusive, gid in map(found.__getitem__, unique) if exclusive}
     ex_tids = np.fromiter(group_of, dtype=np.int64, count=len(group_of))
-    if len(ex_tids):
-        exclusive = np.isin(tids, ex_tids)
-        if exclusive.any():  # per customer and exclusive group, the last mention of the file wins
-            at = np.flatnonzero(exclusive)
-            groups = np.fromiter(map(group_of.__getitem__, tids[at].tolist()), dtype=np.int64, count=len(at))
-            key = ((cids[at] << 32) | groups)[::-1]
-            order = np.argsort(key, kind="stable")  # the first of each key from the end: the file's last
-            first = np.concatenate(([True], key[order][1:] != key[order][:-1]))
-            keep = np.concatenate([np.flatnonzero(~exclusive), at[len(at) - 1 - order[first]]])
-            cids, tids = cids[keep], tids[keep]
-    links = _unique((cids << 32) | tids)  # sorted by customer, then tag: the table's key order
+
+    def tag_ids(names: list[str]) -> list[int]:  # a list's tags, each once; per exclusive group the last
+        kept: dict[int, int] = {}
+        for name in names:
+            tid = found[name][0]
+            kept[group_of.get(tid, -tid)] = tid
+        return sorted(kept.values())
+
+    read = [tag_ids(c) for c in combos]
+    sizes = np.fromiter(map(len, read), dtype=np.int64, count=len(read))
+    flat = np.fromiter(chain.from_iterable(read), dtype=np.int64, count=int(sizes.sum()))
+    per_row = sizes[codes]
+    starts = np.cumsum(sizes) - sizes  # each distinct list's place in flat
+    out_starts = np.cumsum(per_row) - per_row
+    links = np.repeat(cids << 32, per_row) | flat[
+        np.arange(int(per_row.sum())) - np.repeat(out_starts - starts[codes], per_row)
+    ]
+    if len(links) > 1 and not (links[1:] > links[:-1]).all():
+        links.sort()  # by customer, then tag: the table's key order
     old = links if new_from is None else links[(links >> 32) < new_from]
     if len(old):  # links the shop's customers already have are not added again
         known = _unique(old >> 32).tolist()
@@ -1649,11 +1664,13 @@ def _link_tags(
     if conn.dialect.name == "sqlite" and sqlite_has_json(dbapi):
         # one statement over a JSON array of links, in key order: SQLite unpacks them in C, without binding
         # two Python values a row, half the time of executemany at 350,000 links; its one index is kept up
-        # to date as it goes, which measured a little faster than building it again afterwards
+        # to date as it goes, which measured a little faster than building it again afterwards. Each link is
+        # written with as few bits for its tag as the highest tag needs: fewer digits to write and to read.
+        bits = max(int(link_t.max()).bit_length(), 1)
         dbapi.execute(
             "INSERT INTO customer_tag (customer_id, tag_id, origin, created_at) "
-            "SELECT value >> 32, value & 4294967295, 'import', ? FROM json_each(?)",
-            (now, json.dumps(links.tolist())),
+            f"SELECT value >> {bits}, value & {(1 << bits) - 1}, 'import', ? FROM json_each(?)",
+            (now, json.dumps(((link_c << bits) | link_t).tolist())),
         )
     else:
         with indexes_rebuilt_after(conn, "customer_tag", len(links)):

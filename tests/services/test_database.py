@@ -237,3 +237,49 @@ def test_codes_stored_as_decimals_become_whole_numbers(tmp_path: Path) -> None:
         assert sorted(conn.execute(text("SELECT source, external_no FROM orders")).all()) == [
             ("import", "536365"), ("import", "536366"), ("till", "536366")]
     result.database.close()
+
+
+def test_customer_tag_keeps_its_links_without_a_rowid(tmp_path: Path) -> None:
+    """Migration 0011: the links of an older shop survive the move to a WITHOUT ROWID table, with their
+    origin and time, its foreign keys and index by tag; and a downgrade brings the rowid table back."""
+    from sqlalchemy import text
+
+    from app.services.database import Database, upgrade
+
+    path = tmp_path / "old.db"
+    old = Database(resolve_location(str(path)))
+    upgrade(old, "0010")
+    with old.engine.begin() as conn:
+        conn.execute(text("INSERT INTO customer (id, name) VALUES (1, '甲'), (2, '乙')"))
+        conn.execute(text("INSERT INTO tag_group (id, name, exclusive, color, sort_order) VALUES (1, '兴趣', 0, '#5b8def', 1)"))
+        conn.execute(text("INSERT INTO tag (id, group_id, name) VALUES (1, 1, '面包控'), (2, 1, '学生')"))
+        conn.execute(text(
+            "INSERT INTO customer_tag (customer_id, tag_id, origin, created_at) VALUES "
+            "(2, 1, 'import', '2026-01-02 10:00:00'), (1, 2, 'manual', '2026-01-01 09:00:00')"))  # fmt: skip
+    old.close()
+    result = open_database(resolve_location(str(path)))
+    db = result.database
+    with db.engine.begin() as conn:
+        sql = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'customer_tag'")).scalar_one()
+        assert sql.rstrip().endswith("WITHOUT ROWID")
+        assert conn.execute(text("SELECT * FROM customer_tag")).all() == [
+            (1, 2, "manual", "2026-01-01 09:00:00"), (2, 1, "import", "2026-01-02 10:00:00")]
+        plan = " ".join(r[-1] for r in conn.execute(text("EXPLAIN QUERY PLAN SELECT max(created_at) FROM customer_tag WHERE tag_id = 1")))
+        assert "ix_customer_tag_tag_created" in plan
+        conn.execute(text("DELETE FROM customer WHERE id = 1"))  # the cascade still takes the links along
+        assert conn.execute(text("SELECT customer_id FROM customer_tag")).scalars().all() == [2]
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO customer_tag (customer_id, tag_id) VALUES (99, 1)"))
+    from alembic import command
+
+    from app.services.database import alembic_config
+
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
+    with db.engine.connect() as conn:
+        sql = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'customer_tag'")).scalar_one()
+        assert "WITHOUT ROWID" not in sql
+        assert conn.execute(text("SELECT customer_id, tag_id FROM customer_tag")).all() == [(2, 1)]
+    db.close()

@@ -1308,3 +1308,44 @@ def test_a_landline_kept_beside_a_column_already_named_for_it(db, tmp_path: Path
     ImportService(db).run(path, "customers")
     assert q(db, "SELECT c.name, f.name, f.value FROM customer_field f JOIN customer c ON c.id = f.customer_id "
                  "ORDER BY c.id") == [("甲", "手机号原文2", "0571-88881234"), ("乙", "手机号原文", "旧的原文")]  # fmt: skip
+
+
+def test_tag_links_match_the_rule_link_by_link(db) -> None:  # type: ignore[no-untyped-def]
+    """_link_tags reads each distinct tag list once and spreads it over its customers: the links it writes are
+    those of the rule applied to each customer's mentions in file order (each tag once; in an exclusive group
+    the last mention), for shared and unshared lists, customers named twice and old customers' own tags."""
+    import random
+
+    from sqlalchemy import text
+
+    from app.services.importer import ImportSummary, _link_tags
+    from app.services.tags import TagService
+
+    tags = TagService(db)
+    sizes = tags.create_group("尺码", exclusive=True)
+    for name in ("S", "M", "L"):
+        tags.create_tag(sizes, name)
+    rng = random.Random(7)
+    names = ["S", "M", "L", "学生", "团长", "面包控", "新客"]
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO customer (id, name) VALUES " + ", ".join(f"({i}, 'c{i}')" for i in range(1, 401))))
+        sid = conn.execute(text("SELECT id FROM tag WHERE name = 'S'")).scalar_one()
+        conn.execute(text(f"INSERT INTO customer_tag (customer_id, tag_id) VALUES (1, {sid}), (2, {sid})"))
+    shared = [[rng.choice(names) for _ in range(rng.randint(0, 5))] for _ in range(12)]
+    cids, lists = [], []
+    for _ in range(600):
+        cids.append(rng.randint(3, 400))
+        lists.append(rng.choice(shared) if rng.random() < 0.7 else [rng.choice(names) for _ in range(rng.randint(0, 5))])
+    cids[:2] = [1, 2]
+    lists[:2] = [["M", "学生"], ["学生"]]
+    with db.engine.begin() as conn:
+        _link_tags(conn, cids, lists, ImportSummary("customers"), "2026-11-28 10:00:00", new_from=201)
+        got = set(conn.execute(text(
+            "SELECT ct.customer_id, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id")).all())  # fmt: skip
+    expected: dict[int, dict[str, str]] = {1: {"size": "S"}, 2: {"size": "S"}}
+    for cid, mentions in zip(cids, lists, strict=True):
+        held = expected.setdefault(cid, {})
+        for name in mentions:
+            held["size" if name in ("S", "M", "L") else name] = name
+    assert got == {(cid, name) for cid, held in expected.items() for name in held.values()}
+    assert (1, "M") in got and (1, "S") not in got and (2, "S") in got
