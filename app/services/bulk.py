@@ -101,12 +101,17 @@ def _placeholder(conn: Any) -> str:
     return "%s"
 
 
-def sqlite_indexes(conn: Any, table: str) -> list[tuple[str, str]]:
-    """(name, CREATE INDEX sql) of a SQLite table's explicit indexes (not those of constraints)."""
+def sqlite_indexes(conn: Any, table: str, partial: bool = True) -> list[tuple[str, str]]:
+    """(name, CREATE INDEX sql) of a SQLite table's explicit indexes (not those of constraints); without the
+    partial ones (CREATE INDEX ... WHERE) when ``partial`` is False."""
     cur = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type='index' AND tbl_name=? AND sql IS NOT NULL", (table,)
     )
-    return [(r[0], r[1]) for r in cur.fetchall()]
+    found = [(r[0], r[1]) for r in cur.fetchall()]
+    if partial:
+        return found
+    whole = {r[1] for r in conn.execute(f"PRAGMA index_list({table})").fetchall() if not r[4]}
+    return [(name, sql) for name, sql in found if name in whole]
 
 
 @contextmanager
@@ -125,7 +130,9 @@ def indexes_rebuilt_after(conn: Any, table: str, incoming: int) -> Iterator[None
         size = conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
         if incoming > size:
             if conn.dialect.name == "sqlite":
-                for name, sql in sqlite_indexes(conn.connection.dbapi_connection, table):
+                # a partial index (the recycle bin's rows, follow-up dates) holds the few rows its condition
+                # takes: testing the condition as rows come costs less than a pass over the table afterwards
+                for name, sql in sqlite_indexes(conn.connection.dbapi_connection, table, partial=False):
                     conn.execute(text(f"DROP INDEX {name}"))
                     statements.append(sql)
                 statements += _sqlite_pause_counters(conn, table)

@@ -18,6 +18,7 @@ import logging
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -1409,8 +1410,6 @@ class _CustomerPlan:
         now = dt.datetime.now().replace(microsecond=0).isoformat(" ")
         new_ids = allocate_ids(conn, "customer", len(fresh))
         first_new = new_ids[0] if new_ids else None  # every customer from this id up is new
-        tag_cids: list[int] = []  # customers and the tags the file gives each, in file order
-        tag_lists: list[list[str]] = []
         field_rows: list[tuple[int, str, str]] = []
 
         # new customers, column by column
@@ -1424,26 +1423,32 @@ class _CustomerPlan:
 
         new = {c: pick(c) for c in CUSTOMER_COLUMNS if c != "owner_staff_id"}
         # a customer without a name is listed by what else names them (a member list of codes and phones)
-        new["name"] = [n if n is not None else (r or ph or mc or wx or "")
-                       for n, r, ph, mc, wx in zip(new["name"], new["remark_name"], new["phone"], new["member_code"],
-                                                   new["wechat_id"], strict=True)]  # fmt: skip
-        new["gender"] = [g or "unknown" for g in new["gender"]]
-        new["level"] = [lv or "fan" for lv in new["level"]]
-        new["birthday_lunar"] = [bool(b) for b in new["birthday_lunar"]]
-        new["owner_staff_id"] = [None if o is None else staff_ids[o] for o in pick("owner")]
+        # (each list is rewritten only when it has an empty cell to fill: a search in C finds out)
+        if None in new["name"]:
+            new["name"] = [n if n is not None else (r or ph or mc or wx or "")
+                           for n, r, ph, mc, wx in zip(new["name"], new["remark_name"], new["phone"],
+                                                       new["member_code"], new["wechat_id"], strict=True)]  # fmt: skip
+        for column, default in (("gender", "unknown"), ("level", "fan"), ("birthday_lunar", False)):
+            if None in new[column]:
+                new[column] = [default if v is None else v for v in new[column]]
+        new["owner_staff_id"] = list(map(staff_ids.get, pick("owner")))  # None stays None
         keys = search_keys(new["name"], new["remark_name"])
         for ckey in self.custom:
             name = ckey[7:]
             field_rows.extend((cid, name, str(v)) for cid, v in zip(new_ids, pick(ckey), strict=True) if v is not None)
-        if folded.tags is not None:
-            tag_lists = folded.tags if len(fresh) == len(target) else [folded.tags[p] for p in fresh]
-            tag_cids = new_ids
+        tags = _TagLinks(conn, summary) if folded.tags is not None else None
+        if tags is not None and fresh:
+            cids, codes, combos = _distinct_lists(new_ids, folded.tags if every else [folded.tags[p] for p in fresh])
+            tags.names(combos)
         progress(0.3)
         dbapi = conn.connection.dbapi_connection
+        fresh_links: Future[tuple[np.ndarray, tuple[int, str]]] | None = None
         with indexes_rebuilt_after(conn, "customer", len(fresh)):
             insert_rows(dbapi, "customer", ["id", *CUSTOMER_COLUMNS, "search_key"],
                         zip(new_ids, *[new[c] for c in CUSTOMER_COLUMNS], keys, strict=True),
                         fixed={"created_at": now, "updated_at": now})  # fmt: skip
+            if tags is not None and fresh:  # the new customers' links are worked out while the indexes are built
+                fresh_links = _in_background(lambda: _with_payload(tags.spread(cids, codes, combos)))
         summary.inserted += len(fresh)
         progress(0.6)
 
@@ -1497,8 +1502,14 @@ class _CustomerPlan:
                     [{"c": c, "n": nm, "v": v} for c, nm, v in field_rows],
                 )  # fmt: skip
         progress(0.85)
-        tagged = _link_tags(conn, [*tag_cids, *matched_tag_cids], [*tag_lists, *matched_tag_lists], summary, now,
-                            new_from=first_new)  # fmt: skip
+        tagged: set[int] = set()
+        if tags is not None:
+            links, payload = fresh_links.result() if fresh_links is not None else (np.zeros(0, np.int64), None)
+            if matched_tag_lists:  # the shop's customers number below the new ones: their links go first
+                cids, codes, combos = _distinct_lists(matched_tag_cids, matched_tag_lists)
+                tags.names(combos)
+                links, payload = np.concatenate([tags.spread(cids, codes, combos), links]), None
+            tagged = tags.write(links, now, first_new, payload)
         # an existing customer who only gained a tag or a custom field was updated, not unchanged
         changed = {cid for cid, _ in updates} | changed_fields | tagged
         updated = sum(1 for c in matched_ids if c in changed)
@@ -1567,48 +1578,34 @@ def _load_fields(conn: Connection, ids: list[int], custom: list[str]) -> dict[tu
     return out
 
 
-def _link_tags(
-    conn: Connection,
-    cids: Sequence[int],
-    lists: list[list[str]],
-    summary: ImportSummary,
-    now: str,
-    new_from: int | None = None,
-) -> set[int]:
-    """Give customers tags by name, inside the import's transaction: ``cids[i]`` gets the tags ``lists[i]``
-    names, in file order. Returns the customers older than ``new_from`` who gained a tag.
+class _TagLinks:
+    """The tags an import gives customers by name, written inside its transaction.
 
     A name that exists in any tag group is reused (a non-exclusive group first); others are created in the
     import group. In an exclusive (S-level) group the customer keeps one tag: the file's last one, replacing
-    the one they had. Customers numbered ``new_from`` and up were created by this import and have no tags yet.
-    Rows of one tag cell share one list (``_by_distinct``): each distinct list is read once, and its tags are
-    spread over its customers with numpy. A link is one integer, customer << 32 | tag.
+    the one they had. Rows of one tag cell share one list (``_by_distinct``): each distinct list is read once,
+    and its tags are spread over its customers with numpy. A link is one integer, customer << 32 | tag.
+
+    ``names`` and ``write`` use the database; ``spread`` and ``payload`` only numpy and Python, so that they
+    can run on a second thread while SQLite, which lets go of Python's lock, builds indexes.
     """
-    if not lists:
-        return set()
-    cids = np.asarray(cids, dtype=np.int64)
-    if len(_unique(cids)) < len(cids):  # a customer named by two records of the file: their lists joined
-        merged: dict[int, list[str]] = {}
-        for cid, names in zip(cids.tolist(), lists, strict=True):
-            merged.setdefault(cid, []).extend(names)
-        cids = np.fromiter(merged, dtype=np.int64, count=len(merged))
-        lists = list(merged.values())
-    codes, distinct = pd.factorize(np.fromiter(map(id, lists), dtype=np.int64, count=len(lists)))
-    first = np.empty(len(distinct), dtype=np.int64)
-    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # where each distinct list is first met
-    combos = [lists[i] for i in first.tolist()]
-    unique = dict.fromkeys(chain.from_iterable(combos))
-    if not unique:
-        return set()
-    rows = conn.execute(text(
-        "SELECT t.name, t.id, g.exclusive, t.group_id FROM tag t JOIN tag_group g ON g.id = t.group_id "
-        "ORDER BY g.exclusive, t.id"
-    )).all()  # fmt: skip
-    found: dict[str, tuple[int, bool, int]] = {}
-    for name, tid, exclusive, gid in rows:
-        found.setdefault(name, (tid, bool(exclusive), gid))
-    missing = [n for n in unique if n not in found]
-    if missing:
+
+    def __init__(self, conn: Connection, summary: ImportSummary) -> None:
+        self.conn, self.summary = conn, summary
+        self.found: dict[str, tuple[int, bool, int]] = {}  # name -> tag id, exclusive, group
+        for name, tid, exclusive, gid in conn.execute(text(
+            "SELECT t.name, t.id, g.exclusive, t.group_id FROM tag t JOIN tag_group g ON g.id = t.group_id "
+            "ORDER BY g.exclusive, t.id"
+        )):  # fmt: skip
+            self.found.setdefault(name, (tid, bool(exclusive), gid))
+        self.group_of = {tid: gid for tid, exclusive, gid in self.found.values() if exclusive}
+
+    def names(self, combos: list[list[str]]) -> None:
+        """Make the tags these lists name that the shop does not have yet."""
+        missing = [n for n in dict.fromkeys(chain.from_iterable(combos)) if n not in self.found]
+        if not missing:
+            return
+        conn = self.conn
         gid = conn.execute(text("SELECT id FROM tag_group WHERE name = :n"), {"n": IMPORT_TAG_GROUP}).scalar()
         if gid is None:
             gid = conn.execute(
@@ -1617,67 +1614,129 @@ def _link_tags(
         for name in missing:
             tid = conn.execute(text("INSERT INTO tag (group_id, name) VALUES (:g, :n) RETURNING id"),
                                {"g": gid, "n": name}).scalar_one()  # fmt: skip
-            found[name] = (tid, False, gid)
-            summary.created_tags += 1
-    group_of = {tid: gid for tid, exclusive, gid in map(found.__getitem__, unique) if exclusive}
-    ex_tids = np.fromiter(group_of, dtype=np.int64, count=len(group_of))
+            self.found[name] = (tid, False, gid)
+            self.summary.created_tags += 1
 
-    def tag_ids(names: list[str]) -> list[int]:  # a list's tags, each once; per exclusive group the last
-        kept: dict[int, int] = {}
-        for name in names:
-            tid = found[name][0]
-            kept[group_of.get(tid, -tid)] = tid
-        return sorted(kept.values())
+    def spread(self, cids: np.ndarray, codes: np.ndarray, combos: list[list[str]]) -> np.ndarray:
+        """The links of customers ``cids`` (each once), customer ``cids[i]`` holding list ``combos[codes[i]]``;
+        sorted by customer, then tag: the table's key order."""
+        found, group_of = self.found, self.group_of
 
-    read = [tag_ids(c) for c in combos]
-    sizes = np.fromiter(map(len, read), dtype=np.int64, count=len(read))
-    flat = np.fromiter(chain.from_iterable(read), dtype=np.int64, count=int(sizes.sum()))
-    per_row = sizes[codes]
-    starts = np.cumsum(sizes) - sizes  # each distinct list's place in flat
-    out_starts = np.cumsum(per_row) - per_row
-    links = np.repeat(cids << 32, per_row) | flat[
-        np.arange(int(per_row.sum())) - np.repeat(out_starts - starts[codes], per_row)
-    ]
-    if len(links) > 1 and not (links[1:] > links[:-1]).all():
-        links.sort()  # by customer, then tag: the table's key order
-    old = links if new_from is None else links[(links >> 32) < new_from]
-    if len(old):  # links the shop's customers already have are not added again
-        known = _unique(old >> 32).tolist()
-        have: list[int] = []
-        for chunk in range(0, len(known), 5000):
-            part = known[chunk : chunk + 5000]
-            have.extend(c << 32 | t for c, t in conn.execute(text(
-                f"SELECT customer_id, tag_id FROM customer_tag WHERE customer_id IN ({','.join(map(str, part))})")))  # fmt: skip
-        if have:
-            links = links[~np.isin(links, np.array(have, dtype=np.int64))]
-    if not len(links):
-        return set()
-    link_c, link_t = links >> 32, links & 0xFFFFFFFF
-    fresh = link_c >= new_from if new_from is not None else np.zeros(len(links), dtype=bool)
-    replaced = np.flatnonzero(np.isin(link_t, ex_tids) & ~fresh) if len(ex_tids) else []
-    if len(replaced):
-        conn.execute(text(
-            "DELETE FROM customer_tag WHERE customer_id = :c AND tag_id IN "
-            "(SELECT id FROM tag WHERE group_id = :g AND id != :t)"),
-            [{"c": int(link_c[i]), "g": group_of[int(link_t[i])], "t": int(link_t[i])} for i in replaced])  # fmt: skip
-    dbapi = conn.connection.dbapi_connection
-    if conn.dialect.name == "sqlite" and sqlite_has_json(dbapi):
-        # one statement over a JSON array of links, in key order: SQLite unpacks them in C, without binding
-        # two Python values a row, half the time of executemany at 350,000 links; its one index is kept up
-        # to date as it goes, which measured a little faster than building it again afterwards. Each link is
-        # written with as few bits for its tag as the highest tag needs: fewer digits to write and to read.
-        bits = max(int(link_t.max()).bit_length(), 1)
-        dbapi.execute(
-            "INSERT INTO customer_tag (customer_id, tag_id, origin, created_at) "
-            f"SELECT value >> {bits}, value & {(1 << bits) - 1}, 'import', ? FROM json_each(?)",
-            (now, json.dumps(((link_c << bits) | link_t).tolist())),
-        )
-    else:
-        with indexes_rebuilt_after(conn, "customer_tag", len(links)):
-            insert_rows(dbapi, "customer_tag", ["customer_id", "tag_id"],
-                        zip(link_c.tolist(), link_t.tolist(), strict=True),
-                        fixed={"origin": "import", "created_at": now})  # fmt: skip
-    return set(link_c[~fresh].tolist())
+        def tag_ids(names: list[str]) -> list[int]:  # a list's tags, each once; per exclusive group the last
+            kept: dict[int, int] = {}
+            for name in names:
+                tid = found[name][0]
+                kept[group_of.get(tid, -tid)] = tid
+            return sorted(kept.values())
+
+        read = [tag_ids(c) for c in combos]
+        sizes = np.fromiter(map(len, read), dtype=np.int64, count=len(read))
+        flat = np.fromiter(chain.from_iterable(read), dtype=np.int64, count=int(sizes.sum()))
+        per_row = sizes[codes]
+        starts = np.cumsum(sizes) - sizes  # each distinct list's place in flat
+        out_starts = np.cumsum(per_row) - per_row
+        links = np.repeat(cids << 32, per_row) | flat[
+            np.arange(int(per_row.sum())) - np.repeat(out_starts - starts[codes], per_row)
+        ]
+        if len(links) > 1 and not (links[1:] > links[:-1]).all():
+            links.sort()
+        return links
+
+    @staticmethod
+    def payload(links: np.ndarray) -> tuple[int, str]:
+        """Links as SQLite's json_each reads them: each with as few bits for its tag as the highest tag
+        needs (fewer digits to write and to read), and that number of bits."""
+        tags = links & 0xFFFFFFFF
+        bits = max(int(tags.max()).bit_length(), 1) if len(links) else 1
+        return bits, json.dumps((((links >> 32) << bits) | tags).tolist())
+
+    def write(self, links: np.ndarray, now: str, new_from: int | None, payload: tuple[int, str] | None = None) -> set[int]:
+        """Write the links the customers do not have yet; ``payload`` is ``payload(links)`` when already made.
+        Customers numbered ``new_from`` and up were created by this import and have no tags yet. Returns the
+        customers older than ``new_from`` who gained a tag."""
+        conn = self.conn
+        old = links if new_from is None else links[(links >> 32) < new_from]
+        if len(old):  # links the shop's customers already have are not added again
+            known = _unique(old >> 32).tolist()
+            have: list[int] = []
+            for chunk in range(0, len(known), 5000):
+                part = known[chunk : chunk + 5000]
+                have.extend(c << 32 | t for c, t in conn.execute(text(
+                    f"SELECT customer_id, tag_id FROM customer_tag WHERE customer_id IN ({','.join(map(str, part))})")))  # fmt: skip
+            if have:
+                links = links[~np.isin(links, np.array(have, dtype=np.int64))]
+                payload = None
+        if not len(links):
+            return set()
+        link_c, link_t = links >> 32, links & 0xFFFFFFFF
+        fresh = link_c >= new_from if new_from is not None else np.zeros(len(links), dtype=bool)
+        ex_tids = np.fromiter(self.group_of, dtype=np.int64, count=len(self.group_of))
+        replaced = np.flatnonzero(np.isin(link_t, ex_tids) & ~fresh) if len(ex_tids) else []
+        if len(replaced):
+            conn.execute(text(
+                "DELETE FROM customer_tag WHERE customer_id = :c AND tag_id IN "
+                "(SELECT id FROM tag WHERE group_id = :g AND id != :t)"),
+                [{"c": int(link_c[i]), "g": self.group_of[int(link_t[i])], "t": int(link_t[i])} for i in replaced])  # fmt: skip
+        dbapi = conn.connection.dbapi_connection
+        if conn.dialect.name == "sqlite" and sqlite_has_json(dbapi):
+            # one statement over a JSON array of links, in key order: SQLite unpacks them in C, without binding
+            # two Python values a row, half the time of executemany at 350,000 links; its one index is kept
+            # up to date as it goes, which measured a little faster than building it again afterwards
+            bits, text_ = payload or self.payload(links)
+            dbapi.execute(
+                "INSERT INTO customer_tag (customer_id, tag_id, origin, created_at) "
+                f"SELECT value >> {bits}, value & {(1 << bits) - 1}, 'import', ? FROM json_each(?)",
+                (now, text_),
+            )
+        else:
+            with indexes_rebuilt_after(conn, "customer_tag", len(links)):
+                insert_rows(dbapi, "customer_tag", ["customer_id", "tag_id"],
+                            zip(link_c.tolist(), link_t.tolist(), strict=True),
+                            fixed={"origin": "import", "created_at": now})  # fmt: skip
+        return set(link_c[~fresh].tolist())
+
+
+def _with_payload(links: np.ndarray) -> tuple[np.ndarray, tuple[int, str]]:
+    return links, _TagLinks.payload(links)
+
+
+def _in_background(work: Callable[[], Any]) -> Future[Any]:
+    """``work`` on a thread of its own, for numpy and Python work that can run while this thread waits in
+    SQLite (which lets go of Python's lock while it builds an index). Not for work that itself needs the GIL
+    while this thread binds rows one by one: each row would wait for the other thread's turn to end."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="siyu-import")
+    try:
+        return pool.submit(work)
+    finally:
+        pool.shutdown(wait=False)  # the thread ends with its one task
+
+
+def _distinct_lists(cids: Sequence[int], lists: list[list[str]]) -> tuple[np.ndarray, np.ndarray, list[list[str]]]:
+    """Customers each once (a customer named by two records of the file gets their lists joined, in file
+    order), each one's list as a code, and the distinct lists: lists that are one object (the rows of one tag
+    cell) are one list."""
+    cids = np.asarray(cids, dtype=np.int64)
+    if len(_unique(cids)) < len(cids):
+        merged: dict[int, list[str]] = {}
+        for cid, names in zip(cids.tolist(), lists, strict=True):
+            merged.setdefault(cid, []).extend(names)
+        cids = np.fromiter(merged, dtype=np.int64, count=len(merged))
+        lists = list(merged.values())
+    codes, distinct = pd.factorize(np.fromiter(map(id, lists), dtype=np.int64, count=len(lists)))
+    first = np.empty(len(distinct), dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # where each distinct list is first met
+    return cids, codes, [lists[i] for i in first.tolist()]
+
+
+def _link_tags(
+    conn: Connection, cids: Sequence[int], lists: list[list[str]], summary: ImportSummary, now: str,
+    new_from: int | None = None,
+) -> set[int]:  # fmt: skip
+    """Give customer ``cids[i]`` the tags ``lists[i]`` names, in one step (``_TagLinks``)."""
+    links = _TagLinks(conn, summary)
+    cids, codes, combos = _distinct_lists(cids, lists)
+    links.names(combos)
+    return links.write(links.spread(cids, codes, combos), now, new_from)
 
 
 def _unique(values: np.ndarray) -> np.ndarray:
