@@ -70,13 +70,17 @@ def test_a_bulk_load_keeps_partial_indexes_up_to_date_as_rows_come(db) -> None: 
             insert_rows(conn.connection.dbapi_connection, "customer", ["id", "name", "next_follow_up", "referrer_id"],
                         ((i, f"客户{i}", "2026-12-01" if i % 100 == 0 else None, 1 if i % 50 == 0 else None)
                          for i in range(1, n + 1)))  # fmt: skip
-        assert during == {"ix_customer_deleted_at", "ix_customer_next_follow_up", "ix_customer_referrer_id"}
+        assert during == {"ix_customer_deleted_at", "ix_customer_next_follow_up", "ix_customer_referrer_id",
+                          "ix_customer_last_order_at"}
         assert names() == before
         plan = " ".join(r[-1] for r in conn.execute(text(
             "EXPLAIN QUERY PLAN SELECT id FROM customer WHERE next_follow_up <= '2026-12-31'")))  # fmt: skip
         assert "ix_customer_next_follow_up" in plan
         assert conn.execute(text("SELECT count(*) FROM customer INDEXED BY ix_customer_next_follow_up "
                                  "WHERE next_follow_up <= '2026-12-31'")).scalar() == n // 100  # fmt: skip
+        plan = " ".join(r[-1] for r in conn.execute(text(
+            "EXPLAIN QUERY PLAN SELECT id FROM customer WHERE last_order_at >= '2026-11-23' AND last_order_at < '2026-11-30'")))  # fmt: skip
+        assert "ix_customer_last_order_at" in plan
         plan = " ".join(r[-1] for r in conn.execute(text("EXPLAIN QUERY PLAN SELECT id FROM customer WHERE referrer_id = 1")))
         assert "ix_customer_referrer_id" in plan
         assert conn.execute(text("SELECT count(*) FROM customer WHERE referrer_id = 1")).scalar() == n // 50
