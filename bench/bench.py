@@ -160,13 +160,13 @@ def in_process(db_path: Path) -> dict[str, object]:
     }
 
 
-def import_figures(db_path: Path, data: Path, rounds: int = 3) -> dict[str, object]:
+def import_figures(db_path: Path, data: Path, rounds: int = 5, order_rounds: int = 3) -> dict[str, object]:
     """Customers from .xlsx and orders from .csv, each beside its bare floor measured in the same run.
 
     This machine's speed wanders by a third from one second to the next (a bare Python loop: 0.34-0.61 s
     over six runs), more than the margin a ratio is judged by. So the floor and the import take turns,
-    ``rounds`` times each, and the best run of each is compared: the least disturbed run of either side.
-    Every run is reported.
+    ``rounds`` times each for customers (6 s a turn) and ``order_rounds`` for orders (25 s a turn), and the best
+    run of each is compared: the least disturbed run of either side. Every run is reported.
     """
     import gc
     import shutil
@@ -258,7 +258,7 @@ def import_figures(db_path: Path, data: Path, rounds: int = 3) -> dict[str, obje
 
     target = folder / "import-target.db"
 
-    def alternate(floor, run) -> tuple[list[float], list[float], object]:  # type: ignore[no-untyped-def]
+    def alternate(floor, run, rounds: int) -> tuple[list[float], list[float], object]:  # type: ignore[no-untyped-def]
         floors, runs, summary = [], [], None
         for _ in range(rounds):
             gc.collect()
@@ -282,7 +282,7 @@ def import_figures(db_path: Path, data: Path, rounds: int = 3) -> dict[str, obje
         fresh(target)
         return ours_into_target(customers_xlsx, "customers")
 
-    c_floor, c_ours, customers = alternate(floor_customers, customers_into_fresh_target)
+    c_floor, c_ours, customers = alternate(floor_customers, customers_into_fresh_target, rounds)
 
     # each round of orders starts from the shop the customer import made: a copy of it (the import's close
     # folded its write-ahead log into the file)
@@ -295,7 +295,7 @@ def import_figures(db_path: Path, data: Path, rounds: int = 3) -> dict[str, obje
         shutil.copyfile(shop_with_customers, target)
         return ours_into_target(orders_csv, "orders")
 
-    o_floor, o_ours, orders = alternate(floor_orders, orders_into_customers)
+    o_floor, o_ours, orders = alternate(floor_orders, orders_into_customers, order_rounds)
     db = open_database(resolve_location(str(target))).database
     t = time.perf_counter()
     again = ImportService(db).run(orders_csv, "orders")
