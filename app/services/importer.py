@@ -1728,17 +1728,6 @@ def _distinct_lists(cids: Sequence[int], lists: list[list[str]]) -> tuple[np.nda
     return cids, codes, [lists[i] for i in first.tolist()]
 
 
-def _link_tags(
-    conn: Connection, cids: Sequence[int], lists: list[list[str]], summary: ImportSummary, now: str,
-    new_from: int | None = None,
-) -> set[int]:  # fmt: skip
-    """Give customer ``cids[i]`` the tags ``lists[i]`` names, in one step (``_TagLinks``)."""
-    links = _TagLinks(conn, summary)
-    cids, codes, combos = _distinct_lists(cids, lists)
-    links.names(combos)
-    return links.write(links.spread(cids, codes, combos), now, new_from)
-
-
 def _unique(values: np.ndarray) -> np.ndarray:
     """The distinct values, sorted: a sort and a comparison of neighbours, several times faster than
     ``np.unique`` (numpy 2.4 hashes) on a few hundred thousand integers."""

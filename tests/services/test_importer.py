@@ -1311,14 +1311,14 @@ def test_a_landline_kept_beside_a_column_already_named_for_it(db, tmp_path: Path
 
 
 def test_tag_links_match_the_rule_link_by_link(db) -> None:  # type: ignore[no-untyped-def]
-    """_link_tags reads each distinct tag list once and spreads it over its customers: the links it writes are
+    """_TagLinks reads each distinct tag list once and spreads it over its customers: the links it writes are
     those of the rule applied to each customer's mentions in file order (each tag once; in an exclusive group
     the last mention), for shared and unshared lists, customers named twice and old customers' own tags."""
     import random
 
     from sqlalchemy import text
 
-    from app.services.importer import ImportSummary, _link_tags
+    from app.services.importer import ImportSummary, _distinct_lists, _TagLinks
     from app.services.tags import TagService
 
     tags = TagService(db)
@@ -1339,7 +1339,10 @@ def test_tag_links_match_the_rule_link_by_link(db) -> None:  # type: ignore[no-u
     cids[:2] = [1, 2]
     lists[:2] = [["M", "学生"], ["学生"]]
     with db.engine.begin() as conn:
-        _link_tags(conn, cids, lists, ImportSummary("customers"), "2026-11-28 10:00:00", new_from=201)
+        links = _TagLinks(conn, ImportSummary("customers"))
+        unique_cids, codes, combos = _distinct_lists(cids, lists)
+        links.names(combos)
+        links.write(links.spread(unique_cids, codes, combos), "2026-11-28 10:00:00", new_from=201)
         got = set(conn.execute(text(
             "SELECT ct.customer_id, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id")).all())  # fmt: skip
     expected: dict[int, dict[str, str]] = {1: {"size": "S"}, 2: {"size": "S"}}
