@@ -666,9 +666,15 @@ def _data_frame(preview: ImportPreview) -> tuple[pd.DataFrame, np.ndarray, _Text
         if lengths - {longest}:  # ragged rows (calamine's are not): pad with empty cells
             body = [list(r) + [None] * (longest - len(r)) for r in body]
         # one 2-D object array, built in C; object dtype keeps each cell as the file had it (pandas would
-        # otherwise turn text columns into its string dtype, and back, at a cost on every column)
+        # otherwise turn text columns into its string dtype, and back, at a cost on every column). Laid out
+        # column by column, as the checks read it: a column's cells side by side, not a row's width apart
+        # (a tenth of the check's time); filled a few thousand rows at a time, which costs next to nothing
+        cells = np.empty((longest, len(body)), dtype=object)
+        for top in range(0, len(body), 4096):
+            part = body[top : top + 4096]
+            cells[:, top : top + len(part)] = np.array(part, dtype=object).reshape(len(part), longest).T
         frame = (
-            pd.DataFrame(np.array(body, dtype=object).reshape(len(body), longest), dtype=object, copy=False)
+            pd.DataFrame(cells.T, dtype=object, copy=False)
             if body
             else pd.DataFrame(columns=range(width), dtype=object)
         )
