@@ -60,17 +60,19 @@ def search_key(*texts: str | None) -> str:
 
 
 def search_keys(names: list[str | None], remarks: list[str | None]) -> list[str]:
-    """``search_key(name, remark)`` for many customers at once; each distinct text is worked out once."""
-    done: dict[str | None, str] = {None: ""}
-
-    def key(text: str | None) -> str:
-        found = done.get(text)
-        if found is None:
-            found = done[text] = "" if text.isascii() else search_key(text)  # type: ignore[union-attr]
-        return found
-
-    out = []
-    for name, remark in zip(names, remarks, strict=True):
-        a, b = key(name), key(remark)
-        out.append(f"{a} {b}"[:KEY_LENGTH] if a and b else a or b)
-    return out
+    """``search_key(name, remark)`` for many customers at once: each distinct text is read once, and the
+    customers' keys are put together from those."""
+    full, initials = _maps()
+    memo: dict[str | None, str] = dict.fromkeys(names)
+    memo.update(dict.fromkeys(remarks))
+    for text in memo:
+        if not text or text.isascii():
+            memo[text] = ""
+        else:
+            spelled = text.translate(full)
+            memo[text] = f"{spelled} {text.translate(initials)}" if spelled else ""
+    of_names = list(map(memo.__getitem__, names))
+    if not any(remarks):
+        return [k[:KEY_LENGTH] for k in of_names] if any(len(k) > KEY_LENGTH for k in of_names) else of_names
+    return [f"{a} {b}"[:KEY_LENGTH] if a and b else (a or b)[:KEY_LENGTH]
+            for a, b in zip(of_names, map(memo.__getitem__, remarks), strict=True)]  # fmt: skip
