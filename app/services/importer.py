@@ -801,6 +801,11 @@ def _parse(
                 continue
         # dates and money read their cells directly (only the cells that fail need their text); a column of
         # few distinct cells (genders, levels, tags) is read a distinct cell at a time, and needs no text
+        if kind_ == "phone":
+            plain = nz.plain_mobiles(raw)
+            if plain is not None:  # every cell a mobile number as it stands (the usual column): nothing to fix
+                parsed[key] = plain
+                continue
         lazy = kind_ in ("date", "datetime", "money", "count", "number") or (kind_ in _DISTINCT_KINDS and col not in texts)
         arr = None if lazy else texts[col]
         if key == CUSTOM:
