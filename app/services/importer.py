@@ -946,10 +946,12 @@ def _by_distinct(raw: pd.Series, read: Reader, arr: np.ndarray | None = None) ->
     column of genders or tags is hashed in one pass and read a hundred-thousandth as often.
     """
     n = len(raw)
-    if n < DISTINCT_MIN_ROWS or pd.api.types.infer_dtype(raw, skipna=True) not in ("string", "date"):
+    if n < DISTINCT_MIN_ROWS:
         return read(raw, arr)
     codes, uniques = pd.factorize(raw.to_numpy(dtype=object))
-    if len(uniques) * 4 > n:
+    # the distinct cells are text or days (a date column's empty cells are "" to calamine): no number among
+    # them, so no two kinds of cell were taken for one
+    if len(uniques) * 4 > n or not all(isinstance(u, (str, dt.date)) for u in uniques):
         return read(raw, arr)
     # an empty cell (code -1) reads as the last: an empty cell put at the end
     values, bad = read(pd.Series([*uniques, None], dtype=object), None)

@@ -1059,6 +1059,8 @@ def _column(pool: list[object], n: int = 3000, seed: int = 3) -> pd.Series:
         (["宝妈、团长", "宝妈,团长", " 老客 ；宝妈", "", None, "x" * 70, "a\nb"], "tags"),
         (["2026-01-05", "2026/1/5", "2026年1月5日", "not a date", "", None, "0000-00-00", "03-15"], "date"),
         ([dt.date(1990, 3, 15), dt.date(2026, 1, 5), dt.date(1801, 1, 1), None], "date"),
+        # a sheet's date column: date cells, and "" for the empty ones (calamine), a time now and then
+        ([dt.date(1990, 3, 15), dt.date(2026, 1, 5), "", dt.datetime(2026, 1, 5, 10, 30), None], "date"),
     ],
 )
 def test_a_column_read_by_its_distinct_cells_reads_as_every_cell_read_one_by_one(pool, read) -> None:
@@ -1097,6 +1099,7 @@ def test_a_column_of_numbers_or_many_distinct_cells_is_read_cell_by_cell() -> No
 
     # 1, 1.0 and True are one key to a hash table, and do not read alike
     assert sizes_read(_column([1, 1.0, True, "男"])) == [3000]
+    assert sizes_read(_column([dt.date(2026, 1, 5), 46027.0, ""])) == [3000]  # an Excel serial among days
     assert sizes_read(pd.Series([f"tag{i}" for i in range(3000)], dtype=object)) == [3000]
     assert sizes_read(_column(["男", "女"], n=50)) == [50]
 
