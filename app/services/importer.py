@@ -951,7 +951,10 @@ def _by_distinct(raw: pd.Series, read: Reader, arr: np.ndarray | None = None) ->
     codes, uniques = pd.factorize(raw.to_numpy(dtype=object))
     # the distinct cells are text or days (a date column's empty cells are "" to calamine): no number among
     # them, so no two kinds of cell were taken for one
-    if len(uniques) * 4 > n or not all(isinstance(u, (str, dt.date)) for u in uniques):
+    if len(uniques) * 4 > n or (
+        pd.api.types.infer_dtype(uniques, skipna=True) not in ("string", "date", "datetime")
+        and not all(isinstance(u, (str, dt.date)) for u in uniques)  # "mixed": days and ""
+    ):
         return read(raw, arr)
     # an empty cell (code -1) reads as the last: an empty cell put at the end
     values, bad = read(pd.Series([*uniques, None], dtype=object), None)

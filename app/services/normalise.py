@@ -744,17 +744,12 @@ def split_tags(
     arr = strings(values) if arr is None else arr
     codes, uniques = pd.factorize(arr.astype(object))
     split = re.compile(TAG_SPLIT).split
-
-    def one(v: str) -> list[str]:
-        seen: dict[str, None] = {}
-        for part in split(v):
-            part = part.strip()
-            if part:
-                seen.setdefault(part, None)
-        return list(seen)
-
-    lists = [one(v) for v in uniques]
-    too_long = np.array([any(len(t) > max_length for t in tags) for tags in lists] + [False], dtype=bool)
+    # each cell's parts trimmed, the empty ones dropped, each tag once in the order written
+    lists = [list(dict.fromkeys(filter(None, map(str.strip, split(v))))) for v in uniques]
+    if len(uniques) and max(map(len, uniques)) > max_length:  # only a cell that long can hold a tag that long
+        too_long = np.array([any(len(t) > max_length for t in tags) for tags in lists] + [False], dtype=bool)
+    else:
+        too_long = np.zeros(len(lists) + 1, dtype=bool)
     return (
         pd.Series([lists[c] for c in codes], index=values.index, dtype=object),
         pd.Series(too_long[codes], index=values.index),  # code -1 (an empty cell) reads the last, False
