@@ -225,16 +225,10 @@ def plain_text(values: pd.Series, max_length: int | None = None) -> pd.Series | 
     A sheet's cells lie scattered in memory, and each pass over them costs more than the work in it: the
     cells are read once, joined into one text, and the checks run over that text's code points with numpy.
     """
-    raw = values.to_numpy(dtype=object)
-    if not len(raw):
+    read = _joined(values)
+    if read is None:
         return None
-    cells = raw.tolist()
-    try:
-        joined = "\x00".join(cells)
-    except TypeError:  # a number, a date or an empty (None) cell
-        return None
-    if joined.count("\x00") != len(cells) - 1:  # a NUL inside a cell (the readers take them out) would fool
-        return None  # the checks below, which read the joined text
+    raw, joined = read
     if joined.startswith("'") or "\x00'" in joined:  # a cell that starts with an apostrophe
         return None
     points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -248,11 +242,32 @@ def plain_text(values: pd.Series, max_length: int | None = None) -> pd.Series | 
     edges = np.concatenate((points[starts[filled]], points[ends[filled] - 1]))
     if _TRIMMED[np.minimum(edges, len(_TRIMMED) - 1)].any():  # a cell with spaces to trim
         return None
-    if not filled.all():  # empty cells
-        out = raw.copy()
-        out[~filled] = pd.NA
-        return pd.Series(out, index=values.index, dtype=object)
-    return pd.Series(raw, index=values.index, dtype=object, copy=False)
+    return _as_they_stand(values, raw, filled)
+
+
+def _joined(values: pd.Series) -> tuple[np.ndarray, str] | None:
+    """A column's cells and their text joined by NULs, for checks over the joined text with numpy; None when a
+    cell is not text (a number, a date, an empty None cell) or holds a NUL (the readers take them out), which
+    would fool those checks. A column's cells lie scattered in memory: this reads each of them once."""
+    raw = values.to_numpy(dtype=object)
+    if not len(raw):
+        return None
+    try:
+        joined = "\x00".join(raw.tolist())
+    except TypeError:
+        return None
+    if joined.count("\x00") != len(raw) - 1:
+        return None
+    return raw, joined
+
+
+def _as_they_stand(values: pd.Series, raw: np.ndarray, filled: np.ndarray) -> pd.Series:
+    """The cells as they are, NA for the empty ones."""
+    if filled.all():
+        return pd.Series(raw, index=values.index, dtype=object, copy=False)
+    out = raw.copy()
+    out[~filled] = pd.NA
+    return pd.Series(out, index=values.index, dtype=object)
 
 
 # the characters str.strip() takes off (str.isspace: none above U+3000), as a table by code point; the last
@@ -284,20 +299,12 @@ def plain_mobiles(values: pd.Series) -> pd.Series | None:
     The cells are read once, joined into one text, and checked over its bytes with numpy (as ``plain_text``):
     a column's cells lie scattered in memory, and each pass over them costs more than the work in it.
     """
-    raw = values.to_numpy(dtype=object)
-    if not len(raw):
+    read = _joined(values)
+    if read is None or not read[1].isascii():
         return None
-    cells = raw.tolist()
-    try:
-        joined = "\x00".join(cells)
-    except TypeError:  # a number, a date or an empty (None) cell
-        return None
-    if not joined.isascii():
-        return None
+    raw, joined = read
     data = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
     cuts = np.flatnonzero(data == 0)
-    if len(cuts) != len(cells) - 1:  # a NUL inside a cell would fool the checks below
-        return None
     starts = np.concatenate(([0], cuts + 1))
     lengths = np.concatenate((cuts, [len(data)])) - starts
     filled = lengths > 0
@@ -306,11 +313,7 @@ def plain_mobiles(values: pd.Series) -> pd.Series | None:
     first = starts[filled]
     if not ((data[first] == ord("1")).all() and (data[first + 1] - ord("3") <= 6).all()):
         return None
-    if filled.all():
-        return pd.Series(raw, index=values.index, dtype=object, copy=False)
-    out = raw.copy()
-    out[~filled] = pd.NA
-    return pd.Series(out, index=values.index, dtype=object)
+    return _as_they_stand(values, raw, filled)
 
 
 def phones(values: pd.Series, arr: np.ndarray | None = None) -> tuple[pd.Series, pd.Series]:
