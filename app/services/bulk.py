@@ -11,7 +11,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
 BULK_THRESHOLD = 20_000
+STR = np.dtypes.StringDType()
 
 Progress = Callable[[int], None]
 
@@ -63,6 +67,72 @@ def insert_rows(
             progress(done)
     cur.close()
     return done
+
+
+def insert_columns(
+    conn: Any,
+    table: str,
+    columns: Sequence[str],
+    data: Sequence[Sequence[Any]],
+    *,
+    chunk: int = 100_000,
+    progress: Progress | None = None,
+    fixed: dict[str, str | int] | None = None,
+) -> int:
+    """``insert_rows`` for rows given column by column (``data[j]`` holds column ``columns[j]``).
+
+    On PostgreSQL, columns of whole numbers and of text (None for NULL) become COPY's text format a column at
+    a time (numpy, and one ``str.join`` a line), a third of the time psycopg takes to format a million rows
+    one value at a time; a column of anything else (dates, decimals) sends the load the row-by-row way.
+    SQLite binds the rows as ``insert_rows`` does.
+    """
+    rows = zip(*(c.tolist() if isinstance(c, np.ndarray) else c for c in data), strict=True)  # numpy's ints: sqlite3's
+    if not _is_psycopg(conn) or not data:
+        return insert_rows(conn, table, columns, rows, chunk=chunk, progress=progress, fixed=fixed)
+    fixed = fixed or {}
+    texts = [_copy_texts(column) for column in data]
+    if any(t is None for t in texts) or not all(isinstance(v, (str, int)) for v in fixed.values()):
+        return insert_rows(conn, table, columns, rows, chunk=chunk, progress=progress, fixed=fixed)
+    tail = "".join("\t" + _copy_texts([v])[0] for v in fixed.values())  # type: ignore[index]
+    n = len(data[0])
+    driver = getattr(conn, "driver_connection", conn)
+    with driver.cursor() as cur, cur.copy(f"COPY {table} ({', '.join([*columns, *fixed])}) FROM STDIN") as copy:
+        for top in range(0, n, chunk):
+            lines = zip(*(t[top : top + chunk] for t in texts), strict=True)  # type: ignore[index]
+            copy.write("".join(["\t".join(line) + tail + "\n" for line in lines]))
+            if progress:
+                progress(min(top + chunk, n))
+    return n
+
+
+_COPY_ESCAPES = (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r"))  # backslash first
+
+
+def _copy_texts(values: Sequence[Any]) -> list[str] | None:
+    """A column as COPY's text format writes its cells: \\N for NULL, digits for whole numbers, text with
+    backslash, tab, newline and carriage return escaped. None for a column of anything else."""
+    if isinstance(values, np.ndarray) and values.dtype.kind in "iu":
+        return values.astype(np.int64).astype(STR).tolist()  # type: ignore[no-any-return]
+    kind = pd.api.types.infer_dtype(values, skipna=True)
+    if kind not in ("integer", "string", "empty"):
+        return None
+    cells = np.asarray(values, dtype=object)
+    null = pd.isna(cells)
+    if kind == "integer":
+        out = np.full(len(cells), "\\N", dtype=STR)
+        out[~null] = cells[~null].astype(np.int64).astype(STR)
+        return out.tolist()  # type: ignore[no-any-return]
+    filled = np.where(null, "", cells)
+    if kind == "string":
+        joined = "\x00".join(filled.tolist())  # one look at the whole column for a character to escape
+        if any(char in joined for char, _ in _COPY_ESCAPES):
+            text = filled.astype(STR)
+            for char, escaped in _COPY_ESCAPES:
+                text = np.strings.replace(text, char, escaped)
+            filled = text.astype(object)
+    if null.any():
+        filled[null] = "\\N"
+    return filled.tolist()  # type: ignore[no-any-return]
 
 
 def _literal(value: str | int) -> str:

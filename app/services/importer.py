@@ -36,6 +36,7 @@ from app.services.bulk import (
     TRIAL,
     allocate_ids,
     indexes_rebuilt_after,
+    insert_columns,
     insert_rows,
     secondary_indexes_dropped,
     sqlite_has_json,
@@ -2145,13 +2146,11 @@ class _OrderPlan:
         n = len(frame)
         first_orders = conn.execute(text("SELECT NOT EXISTS (SELECT 1 FROM orders)")).scalar()
         with indexes_rebuilt_after(conn, "orders", n):
-            insert_rows(dbapi, "orders",
-                        ["customer_id", "ordered_at", "amount_cents", "channel", "source", "external_no", "created_at"],
-                        zip(frame["customer"].tolist(), frame["at_text"].tolist(),
-                            frame["cents"].astype(np.int64).tolist(), channel.tolist(),
-                            frame["source"].astype(object).tolist(), frame["no"].astype(object).tolist(),
-                            (now for _ in range(n)), strict=False),
-                        chunk=100_000, progress=lambda done: progress(0.15 + 0.55 * done / n))  # fmt: skip
+            insert_columns(dbapi, "orders", ["customer_id", "ordered_at", "amount_cents", "channel", "source", "external_no"],
+                           [frame["customer"].to_numpy(dtype=np.int64), frame["at_text"].tolist(), frame["cents"].to_numpy(dtype=np.int64),
+                            channel.tolist(), frame["source"].astype(object).tolist(), frame["no"].astype(object).tolist()],
+                           fixed={"created_at": now}, chunk=100_000,
+                           progress=lambda done: progress(0.15 + 0.55 * done / n))  # fmt: skip
         progress(0.8)
         if first_orders:
             _stats_from_frame(conn, frame)  # the shop's first orders: their totals are the file's

@@ -84,3 +84,36 @@ def test_a_bulk_load_keeps_partial_indexes_up_to_date_as_rows_come(db) -> None: 
         plan = " ".join(r[-1] for r in conn.execute(text("EXPLAIN QUERY PLAN SELECT id FROM customer WHERE referrer_id = 1")))
         assert "ix_customer_referrer_id" in plan
         assert conn.execute(text("SELECT count(*) FROM customer WHERE referrer_id = 1")).scalar() == n // 50
+
+
+def test_insert_columns_keeps_every_awkward_value(db) -> None:  # type: ignore[no-untyped-def]
+    """Columns written as COPY's text format by numpy (PostgreSQL) or bound row by row (SQLite): text with the
+    characters COPY escapes, \\N as text, empty text and NULL apart, whole numbers from lists and numpy arrays,
+    a fixed value; a column of dates takes the row-by-row way and is kept too."""
+    import datetime as dt
+
+    import numpy as np
+
+    from app.services.bulk import _copy_texts, insert_columns
+
+    texts = ["plain", "tab\there", "new\nline", "back\\slash", "\\N", "", None, "回车\r", "张晓燕 · 🍞", "a\\tb"]
+    n = len(texts)
+    with db.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE bulk_cols (k INTEGER, t VARCHAR(64), m INTEGER, c VARCHAR(8), d DATE)"))
+        dbapi = conn.connection.dbapi_connection
+        done = insert_columns(dbapi, "bulk_cols", ["k", "t", "m"],
+                              [np.arange(n), texts, [i if i % 3 else None for i in range(n)]],
+                              fixed={"c": "fixed"}, chunk=3)  # fmt: skip
+        assert done == n
+        insert_columns(dbapi, "bulk_cols", ["k", "d"], [[100, 101], [dt.date(2026, 1, 5), None]])
+        rows = conn.execute(text("SELECT k, t, m, c FROM bulk_cols WHERE k < 100 ORDER BY k")).all()
+        days = conn.execute(text("SELECT k, d FROM bulk_cols WHERE k >= 100 ORDER BY k")).all()
+        conn.execute(text("DROP TABLE bulk_cols"))
+    assert [r[1] for r in rows] == texts
+    assert [r[0] for r in rows] == list(range(n))
+    assert [r[2] for r in rows] == [i if i % 3 else None for i in range(n)]
+    assert {r[3] for r in rows} == {"fixed"}
+    assert [(k, None if d is None else str(d)[:10]) for k, d in days] == [(100, "2026-01-05"), (101, None)]
+    # the text and number columns above are the ones written by numpy; the dates are not
+    assert all(_copy_texts(c) is not None for c in (np.arange(3), texts, [1, None], ["x"]))
+    assert _copy_texts([dt.date(2026, 1, 5), None]) is None
