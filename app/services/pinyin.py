@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from itertools import chain
 
 from app.paths import resource
 
@@ -44,35 +45,25 @@ def _maps() -> tuple[_CharMap, _CharMap]:
     return full, initials
 
 
-def search_key(*texts: str | None) -> str:
-    """Full pinyin and initials of each non-empty text, space separated (Chinese characters only); each
-    text is read through two ``str.translate`` tables, at C speed."""
+def _spelled(text: str | None) -> str:
+    """One text's full pinyin and initials ("zhangxiaoyan zxy"); "" for a text without Chinese characters.
+    Read through two ``str.translate`` tables, at C speed."""
+    if not text or text.isascii():
+        return ""
     full, initials = _maps()
-    parts: list[str] = []
-    for text in texts:
-        if not text or text.isascii():
-            continue
-        spelled = text.translate(full)
-        if spelled:
-            parts.append(spelled)
-            parts.append(text.translate(initials))
-    return " ".join(parts)[:KEY_LENGTH]
+    spelled = text.translate(full)
+    return f"{spelled} {text.translate(initials)}" if spelled else ""
+
+
+def search_key(*texts: str | None) -> str:
+    """Full pinyin and initials of each non-empty text, space separated (Chinese characters only)."""
+    return " ".join(k for k in map(_spelled, texts) if k)[:KEY_LENGTH]
 
 
 def search_keys(names: list[str | None], remarks: list[str | None]) -> list[str]:
-    """``search_key(name, remark)`` for many customers at once: each distinct text is read once, and the
+    """``search_key(name, remark)`` for many customers at once: each distinct text is spelled once, and the
     customers' keys are put together from those."""
-    full, initials = _maps()
-    memo: dict[str | None, str] = dict.fromkeys(names)
-    memo.update(dict.fromkeys(remarks))
-    for text in memo:
-        if not text or text.isascii():
-            memo[text] = ""
-        else:
-            spelled = text.translate(full)
-            memo[text] = f"{spelled} {text.translate(initials)}" if spelled else ""
-    of_names = list(map(memo.__getitem__, names))
-    if not any(remarks):
-        return [k[:KEY_LENGTH] for k in of_names] if any(len(k) > KEY_LENGTH for k in of_names) else of_names
-    return [f"{a} {b}"[:KEY_LENGTH] if a and b else (a or b)[:KEY_LENGTH]
-            for a, b in zip(of_names, map(memo.__getitem__, remarks), strict=True)]  # fmt: skip
+    texts = list(dict.fromkeys(chain(names, remarks)))
+    spelled = dict(zip(texts, map(_spelled, texts), strict=True))
+    return [(f"{a} {b}" if a and b else a or b)[:KEY_LENGTH]
+            for a, b in zip(map(spelled.__getitem__, names), map(spelled.__getitem__, remarks), strict=True)]  # fmt: skip
